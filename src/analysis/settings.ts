@@ -1,0 +1,23 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { DEFAULT_TF_MODULES } from '../ops/tf-ops.js';
+
+export const DEFAULT_KERNEL_MODULE = 'eslint-plugin-numerics/kernels';
+
+/** `settings.numerics` as users write it in their config. */
+export interface NumericsSettings {
+  /** Module that fixes import kernels from; `'inline'` inserts a local helper instead. */
+  kernelModule: string;
+  /** Module names treated as TF.js. */
+  tfModules: readonly string[];
+  /** Default guard ε for tensor code. */
+  epsilon: number;
+}
+
+export function readSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): NumericsSettings {
+  const raw = (context.settings as { numerics?: Partial<NumericsSettings> } | undefined)?.numerics ?? {};
+  return {
+    kernelModule: typeof raw.kernelModule === 'string' && raw.kernelModule ? raw.kernelModule : DEFAULT_KERNEL_MODULE,
+    tfModules: Array.isArray(raw.tfModules) && raw.tfModules.length > 0 ? raw.tfModules : DEFAULT_TF_MODULES,
+    epsilon: typeof raw.epsilon === 'number' && raw.epsilon > 0 ? raw.epsilon : 1e-7,
+  };
+}

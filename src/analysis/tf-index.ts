@@ -1,0 +1,155 @@
+/**
+ * One index per file of everything bound to a TF.js module: which call expressions are TF.js ops (through a
+ * namespace, default, named or aliased import, `require`, destructuring, `const t = tf`, `import tf = require()`),
+ * and how the file spells TF.js (so fixes reuse its own binding). Built once per Program and shared by all rules.
+ */
+import { CALL, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { TF_FUNCTIONS, TF_NAMESPACES, TF_TENSOR_OPS } from '../ops/tf-ops.js';
+
+export interface TfBindings {
+  /** A top-level name bound to the whole module (`import * as tf`, default import, `const tf = require()`). */
+  namespace: string | null;
+  /** Top-level named bindings: exported op name → local name. */
+  named: Map<string, string>;
+  /** The import/require statement of the module, where new named bindings can be added. */
+  declaration: TSESTree.ImportDeclaration | TSESTree.VariableDeclaration | null;
+}
+
+export interface TfIndex {
+  /** Calls of TF.js ops through a module binding, mapped to the op path (`exp`, `losses.logLoss`). */
+  readonly calls: ReadonlyMap<TSESTree.Node, string>;
+  /** The file imports or requires a TF.js module (a type-only import counts: tensors flow through this file). */
+  readonly importsTf: boolean;
+  readonly bindings: TfBindings;
+}
+
+const cache = new WeakMap<TSESTree.Program, TfIndex>();
+
+function buildTraceMap(): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  for (const name of [...TF_TENSOR_OPS, ...TF_FUNCTIONS]) map[name] = { [CALL]: name };
+  for (const [namespace, names] of Object.entries(TF_NAMESPACES)) {
+    const inner: Record<string, unknown> = {};
+    for (const name of names) inner[name] = { [CALL]: `${namespace}.${name}` };
+    map[namespace] = inner;
+  }
+  return map;
+}
+
+const MODULE_TRACE = buildTraceMap();
+
+function isModuleString(node: TSESTree.Node | undefined, modules: ReadonlySet<string>): node is TSESTree.StringLiteral {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && modules.has(node.value);
+}
+
+function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySet<string>): boolean {
+  return (
+    node?.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    isModuleString(node.arguments[0], modules)
+  );
+}
+
+function findBindings(program: TSESTree.Program, modules: ReadonlySet<string>): TfBindings & { importsTf: boolean } {
+  const bindings: TfBindings & { importsTf: boolean } = {
+    namespace: null,
+    named: new Map(),
+    declaration: null,
+    importsTf: false,
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isModuleString(statement.source, modules)) {
+      bindings.importsTf = true;
+      if (statement.importKind === 'type') continue;
+      bindings.declaration ??= statement;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          if (specifier.importKind === 'type') continue;
+          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+          bindings.named.set(imported, specifier.local.name);
+        } else {
+          bindings.namespace ??= specifier.local.name;
+        }
+      }
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      isModuleString(statement.moduleReference.expression, modules)
+    ) {
+      bindings.importsTf = true;
+      bindings.namespace ??= statement.id.name;
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (!isRequireOf(declarator.init, modules)) continue;
+        bindings.importsTf = true;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          bindings.namespace ??= declarator.id.name;
+          bindings.declaration ??= statement;
+        } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          bindings.declaration ??= statement;
+          for (const property of declarator.id.properties) {
+            if (
+              property.type === AST_NODE_TYPES.Property &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              property.value.type === AST_NODE_TYPES.Identifier
+            ) {
+              bindings.named.set(property.key.name, property.value.name);
+            }
+          }
+        }
+      }
+    }
+  }
+  return bindings;
+}
+
+export function getTfIndex(sourceCode: TSESLint.SourceCode, tfModules: readonly string[]): TfIndex {
+  const program = sourceCode.ast;
+  const cached = cache.get(program);
+  if (cached) return cached;
+
+  const modules = new Set(tfModules);
+  const calls = new Map<TSESTree.Node, string>();
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const { importsTf, ...bindings } = findBindings(program, modules);
+
+  if (importsTf && globalScope) {
+    const traceMap: Record<string, unknown> = {};
+    for (const name of modules) traceMap[name] = MODULE_TRACE;
+    const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
+    const record = (references: Iterable<{ node: unknown; info: unknown }>): void => {
+      for (const { node, info } of references) calls.set(node as TSESTree.Node, info as string);
+    };
+    record(tracker.iterateEsmReferences(traceMap as TraceMap<unknown>));
+    record(tracker.iterateCjsReferences(traceMap as TraceMap<unknown>));
+
+    // `require` that is not a declared global (TS module files) and `import tf = require()`.
+    for (const reference of globalScope.through) {
+      const identifier = reference.identifier;
+      const call = identifier.parent;
+      if (identifier.name === 'require' && call && call.type === AST_NODE_TYPES.CallExpression && isRequireOf(call, modules)) {
+        record(tracker.iteratePropertyReferences(call as never, MODULE_TRACE as TraceMap<unknown>));
+      }
+    }
+    for (const statement of program.body) {
+      if (
+        statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        isModuleString(statement.moduleReference.expression, modules)
+      ) {
+        const variable = sourceCode.getDeclaredVariables(statement)[0];
+        for (const reference of variable?.references ?? []) {
+          record(tracker.iteratePropertyReferences(reference.identifier as never, MODULE_TRACE as TraceMap<unknown>));
+        }
+      }
+    }
+  }
+
+  const index: TfIndex = { calls, importsTf, bindings };
+  cache.set(program, index);
+  return index;
+}

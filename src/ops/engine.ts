@@ -1,0 +1,419 @@
+/**
+ * The numerics engine: recognises a numeric operation in every spelling and follows `const` temporaries, so
+ * rules match normalised operations instead of raw AST. One engine per file, cached and shared by all rules.
+ */
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import {
+  constantInitializer,
+  findVariable,
+  isGlobalName,
+  skipTypeWrappers,
+  visit,
+  type Variable,
+} from '../analysis/bindings.js';
+import { readSettings, type NumericsSettings } from '../analysis/settings.js';
+import { getTfIndex, type TfIndex } from '../analysis/tf-index.js';
+import { matchArrayOp, matchLoopAccumulator } from './arrays.js';
+import { isTensorMethodName } from './tf-ops.js';
+import type { Domain, ElementBinding, Op, OpName, Operand, Spelling, Temporary } from './types.js';
+
+type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** How many operands each op takes before its options (`tf.sum(x, axis, keepDims)` has one). */
+const OPERAND_COUNT: Record<OpName, number> = {
+  exp: 1, log: 1, log1p: 1, expm1: 1, sqrt: 1, square: 1, abs: 1, neg: 1, tanh: 1, reciprocal: 1,
+  sum: 1, mean: 1, max: 1, min: 1, softmax: 1, logSoftmax: 1, logSumExp: 1, sigmoid: 1, logSigmoid: 1,
+  softplus: 1, clipByValue: 1,
+  add: 2, sub: 2, mul: 2, div: 2, pow: 2, maximum: 2, minimum: 2,
+};
+
+const TF_OP_NAMES: ReadonlySet<string> = new Set(Object.keys(OPERAND_COUNT));
+
+/** The most trailing option arguments each op accepts; a call with more is some other API (`logger.log(a, b)`). */
+const MAX_OPTIONS: Partial<Record<OpName, number>> = {
+  sum: 2, mean: 2, max: 2, min: 2, logSumExp: 2, softmax: 1, logSoftmax: 1, clipByValue: 2,
+};
+
+const MATH_UNARY: Record<string, OpName> = {
+  exp: 'exp', log: 'log', log1p: 'log1p', expm1: 'expm1', sqrt: 'sqrt', abs: 'abs', tanh: 'tanh',
+};
+
+const OPERATORS: Record<string, OpName> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '**': 'pow' };
+
+/** Kernels whose calls count as the operation of the same name. */
+const KERNEL_OPS: Record<string, OpName> = {
+  sum: 'sum', mean: 'mean', softmax: 'softmax', logSoftmax: 'logSoftmax', logSumExp: 'logSumExp',
+  sigmoid: 'sigmoid', logSigmoid: 'logSigmoid', softplus: 'softplus',
+};
+
+/** Globals that are never tensors, so `Math.exp()` or `JSON.parse().log()` is not a chained tensor op. */
+const NON_TENSOR_GLOBALS = new Set(['Math', 'Number', 'JSON', 'Object', 'Array', 'console', 'Date', 'String', 'Promise', 'Reflect']);
+
+const MAX_FOLLOW_DEPTH = 12;
+
+export class NumericsEngine {
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly settings: NumericsSettings;
+  readonly tf: TfIndex;
+  /** Local names bound to kernels of the kernel module: local name → kernel name. */
+  readonly kernelBindings: Map<string, string>;
+  private readonly opCache = new WeakMap<TSESTree.Node, Op | null>();
+
+  constructor(sourceCode: TSESLint.SourceCode, settings: NumericsSettings) {
+    this.sourceCode = sourceCode;
+    this.settings = settings;
+    this.tf = getTfIndex(sourceCode, settings.tfModules);
+    this.kernelBindings = findKernelBindings(sourceCode.ast, settings.kernelModule);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Resolution: see through parentheses-free wrappers, const temporaries and element bindings.
+
+  /** The expression behind an operand: type wrappers skipped, temporaries and element variables followed. */
+  resolve(operand: Operand, through: Temporary[] = []): Operand & { through: Temporary[] } {
+    let current: Operand = { node: skipTypeWrappers(operand.node), env: operand.env };
+    const followed = [...through];
+    for (let depth = 0; depth < MAX_FOLLOW_DEPTH; depth++) {
+      const node = current.node;
+      const element = this.elementOf(current);
+      if (element) {
+        current = { node: skipTypeWrappers(element.node), env: element.env };
+        continue;
+      }
+      if (node.type !== AST_NODE_TYPES.Identifier) break;
+      const binding = constantInitializer(this.sourceCode, node);
+      if (!binding) break;
+      followed.push({ variable: binding.variable, declarator: binding.declarator, reference: node });
+      current = { node: skipTypeWrappers(binding.init), env: current.env };
+    }
+    return { ...current, through: followed };
+  }
+
+  /**
+   * See through element bindings only (not temporaries): `v` in `xs.map((v) => …)` becomes `xs`. The result's env
+   * is null when the operand is, in the end, a whole array or an ordinary expression.
+   */
+  unwrapElement(operand: Operand): Operand {
+    let current: Operand = { node: skipTypeWrappers(operand.node), env: operand.env };
+    for (let depth = 0; depth < MAX_FOLLOW_DEPTH; depth++) {
+      const element = this.elementOf(current);
+      if (!element) break;
+      current = { node: skipTypeWrappers(element.node), env: element.env };
+    }
+    return current;
+  }
+
+  /** True when the operand's expression reads no element variable (its text means the same outside the loop). */
+  isFreeOfElements(operand: Operand): boolean {
+    if (!operand.env) return true;
+    const bound = new Set<Variable>();
+    for (let binding: ElementBinding | null = operand.env; binding; binding = binding.parent) bound.add(binding.variable);
+    let free = true;
+    visit(operand.node, (child) => {
+      if (child.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(this.sourceCode, child);
+        if (variable && bound.has(variable)) free = false;
+      }
+    });
+    return free;
+  }
+
+  /** If the operand is an element variable (`v` in `xs.map((v) => …)`, `xs[i]` in a loop), the array. */
+  private elementOf(operand: Operand): Operand | null {
+    const node = operand.node;
+    for (let binding = operand.env; binding; binding = binding.parent) {
+      if (binding.kind === 'element' && node.type === AST_NODE_TYPES.Identifier) {
+        if (findVariable(this.sourceCode, node) === binding.variable) return binding.array;
+      }
+      if (
+        binding.kind === 'index' &&
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.computed &&
+        node.property.type === AST_NODE_TYPES.Identifier &&
+        findVariable(this.sourceCode, node.property) === binding.variable &&
+        this.sameReference(node.object, binding.array.node)
+      ) {
+        return binding.array;
+      }
+    }
+    return null;
+  }
+
+  /** The operation an operand performs, following temporaries; null when it is not a known operation. */
+  op(operand: Operand | TSESTree.Node): Op | null {
+    const start: Operand = 'type' in operand ? { node: operand, env: null } : operand;
+    const resolved = this.resolve(start);
+    const base = this.matchNode(resolved);
+    if (!base) return null;
+    return resolved.through.length > 0 ? { ...base, through: [...resolved.through, ...base.through] } : base;
+  }
+
+  /** The operation written at this node itself (no temporaries followed for the node, only inside it). */
+  matchNode(operand: Operand): Op | null {
+    const node = skipTypeWrappers(operand.node);
+    if (operand.env === null) {
+      const cached = this.opCache.get(node);
+      if (cached !== undefined) return cached;
+    }
+    const result = this.recognise({ node, env: operand.env });
+    if (operand.env === null) this.opCache.set(node, result);
+    return result;
+  }
+
+  private recognise(operand: Operand): Op | null {
+    const { node, env } = operand;
+    switch (node.type) {
+      case AST_NODE_TYPES.BinaryExpression: {
+        const op = OPERATORS[node.operator];
+        if (!op || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+        if (op === 'pow' && this.staticNumber(node.right) === 2) {
+          return this.make('square', node, [{ node: node.left, env }], [], 'operator', 'number');
+        }
+        return this.make(op, node, [{ node: node.left, env }, { node: node.right, env }], [], 'operator', 'number');
+      }
+      case AST_NODE_TYPES.UnaryExpression:
+        return node.operator === '-' ? this.make('neg', node, [{ node: node.argument, env }], [], 'operator', 'number') : null;
+      case AST_NODE_TYPES.CallExpression:
+        return this.recogniseCall(node, env);
+      case AST_NODE_TYPES.Identifier:
+        return matchLoopAccumulator(this, node, env);
+      default:
+        return null;
+    }
+  }
+
+  private recogniseCall(node: TSESTree.CallExpression, env: ElementBinding | null): Op | null {
+    if (node.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement) && !this.isMathCall(node, 'max') && !this.isMathCall(node, 'min')) {
+      return null;
+    }
+    const args = node.arguments as TSESTree.Node[];
+
+    // TF.js functional: tf.exp(x), exp(x), tfAlias.losses.logLoss(…)
+    const tfName = this.tf.calls.get(node);
+    if (tfName !== undefined) {
+      if (!TF_OP_NAMES.has(tfName)) return null;
+      const op = tfName as OpName;
+      const count = OPERAND_COUNT[op];
+      if (args.length < count || args.length > count + (MAX_OPTIONS[op] ?? 0)) return null;
+      return this.make(op, node, args.slice(0, count).map((arg) => ({ node: arg, env })), args.slice(count), 'tf-functional', 'tensor');
+    }
+
+    const callee = skipTypeWrappers(node.callee);
+
+    // Math.*: Math.exp(x), Math.pow(x, 2), Math.max(...xs)
+    if (callee.type === AST_NODE_TYPES.MemberExpression && this.isGlobalMember(callee, 'Math')) {
+      const name = memberName(callee);
+      if (name === null) return null;
+      if (MATH_UNARY[name] && args.length === 1) return this.make(MATH_UNARY[name], node, [{ node: args[0], env }], [], 'math', 'number');
+      if (name === 'pow' && args.length === 2) {
+        if (this.staticNumber(args[1]) === 2) return this.make('square', node, [{ node: args[0], env }], [], 'math', 'number');
+        return this.make('pow', node, [{ node: args[0], env }, { node: args[1], env }], [], 'math', 'number');
+      }
+      if ((name === 'max' || name === 'min') && args.length === 1 && args[0].type === AST_NODE_TYPES.SpreadElement) {
+        return this.make(name, node, [{ node: args[0].argument, env }], [], 'math', 'array');
+      }
+      if ((name === 'max' || name === 'min') && args.length === 2) {
+        return this.make(name === 'max' ? 'maximum' : 'minimum', node, args.map((arg) => ({ node: arg, env })), [], 'math', 'number');
+      }
+      return null;
+    }
+
+    // Kernels imported from eslint-plugin-numerics/kernels
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const kernel = this.kernelBindings.get(callee.name);
+      if (kernel && KERNEL_OPS[kernel] && args.length >= 1 && this.isImportBinding(callee)) {
+        return this.make(KERNEL_OPS[kernel], node, [{ node: args[0], env }], args.slice(1), 'kernel', 'array');
+      }
+      return null;
+    }
+
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const method = memberName(callee);
+    if (method === null) return null;
+
+    // Arrays: xs.reduce((a, b) => a + b, 0), xs.map(Math.exp)
+    const arrayOp = matchArrayOp(this, node, callee, method, env);
+    if (arrayOp !== undefined) return arrayOp;
+
+    // TF.js chained: x.exp().sum(1).log()
+    if (isTensorMethodName(method) && TF_OP_NAMES.has(method) && this.isTensor({ node: callee.object, env })) {
+      const op = method as OpName;
+      const count = OPERAND_COUNT[op] - 1;
+      if (args.length < count || args.length > count + (MAX_OPTIONS[op] ?? 0)) return null;
+      const operands = [{ node: callee.object, env }, ...args.slice(0, count).map((arg) => ({ node: arg, env }))];
+      return this.make(op, node, operands, args.slice(count), 'tf-chained', 'tensor');
+    }
+    return null;
+  }
+
+  make(op: OpName, node: TSESTree.Node, operands: Operand[], options: TSESTree.Node[], spelling: Spelling, domain: Domain, extra?: Partial<Op>): Op {
+    return { op, node, operands, options, spelling, domain, through: [], ...extra };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Questions rules ask.
+
+  /**
+   * Whether an expression is (very likely) a TF.js tensor: it is produced by a TF.js op, or the file works with
+   * TF.js and nothing says the value is something else (a literal, an object literal, another module, `Math`).
+   */
+  isTensor(operand: Operand): boolean {
+    const resolved = this.resolve(operand);
+    const node = resolved.node;
+    const op = this.matchNode(resolved);
+    if (op) return op.domain === 'tensor';
+    if (node.type === AST_NODE_TYPES.CallExpression && this.tf.calls.has(node)) return true;
+    if (!this.tf.importsTf) return false;
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        if (NON_TENSOR_GLOBALS.has(node.name) && isGlobalName(this.sourceCode, node)) return false;
+        const variable = findVariable(this.sourceCode, node);
+        return variable === null || !isKnownNonTensor(variable);
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return node.object.type !== AST_NODE_TYPES.Identifier || !(NON_TENSOR_GLOBALS.has(node.object.name) && isGlobalName(this.sourceCode, node.object));
+      case AST_NODE_TYPES.CallExpression: {
+        // A method call on a tensor that we do not model (`x.reshape()`, `model.predict()`) may return a tensor.
+        return node.callee.type === AST_NODE_TYPES.MemberExpression && this.isTensor({ node: node.callee.object, env: resolved.env });
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** `Math.<name>(…)` with an unshadowed global `Math`. */
+  isMathCall(node: TSESTree.Node, name: string): node is TSESTree.CallExpression {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTypeWrappers(node.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && this.isGlobalMember(callee, 'Math') && memberName(callee) === name;
+  }
+
+  isGlobalMember(member: TSESTree.MemberExpression, objectName: string): boolean {
+    const object = skipTypeWrappers(member.object);
+    return object.type === AST_NODE_TYPES.Identifier && object.name === objectName && isGlobalName(this.sourceCode, object);
+  }
+
+  /** The numeric value of a constant expression (`1`, `1.0`, a local `const ONE = 1`, `Number.EPSILON`). */
+  staticNumber(node: TSESTree.Node): number | undefined {
+    const value = getStaticValue(node as never, this.sourceCode.getScope(node) as never);
+    return value && typeof value.value === 'number' ? value.value : undefined;
+  }
+
+  /** True when the whole expression is a compile-time constant (a literal computation is not a finding). */
+  isConstant(node: TSESTree.Node): boolean {
+    return getStaticValue(node as never, this.sourceCode.getScope(node) as never) !== null;
+  }
+
+  /** Two expressions that denote the same value: the same variable, or equal member chains without calls. */
+  sameReference(a: TSESTree.Node, b: TSESTree.Node): boolean {
+    const left = skipTypeWrappers(a);
+    const right = skipTypeWrappers(b);
+    if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+      if (left.name !== right.name) return false;
+      return findVariable(this.sourceCode, left) === findVariable(this.sourceCode, right);
+    }
+    if (left.type === AST_NODE_TYPES.ThisExpression && right.type === AST_NODE_TYPES.ThisExpression) return true;
+    if (left.type === AST_NODE_TYPES.MemberExpression && right.type === AST_NODE_TYPES.MemberExpression) {
+      if (left.computed !== right.computed) return false;
+      const sameProperty = left.computed
+        ? this.sameReference(left.property, right.property) || sameLiteral(left.property, right.property)
+        : memberName(left) === memberName(right);
+      return sameProperty && this.sameReference(left.object, right.object);
+    }
+    return sameLiteral(left, right);
+  }
+
+  private isImportBinding(identifier: TSESTree.Identifier): boolean {
+    const variable = findVariable(this.sourceCode, identifier);
+    return variable?.defs.some((def) => def.type === 'ImportBinding' || def.type === 'Variable') ?? false;
+  }
+}
+
+function sameLiteral(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  return a.type === AST_NODE_TYPES.Literal && b.type === AST_NODE_TYPES.Literal && a.value === b.value;
+}
+
+/** The static property name of `a.b` or `a['b']`. */
+export function memberName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  return null;
+}
+
+/** A variable whose definition shows it is not a tensor: an import from another module, a literal, a class. */
+function isKnownNonTensor(variable: Variable): boolean {
+  return variable.defs.some((def) => {
+    if (def.type === 'ImportBinding') return true; // TF.js namespaces are excluded too: `tf.exp` is functional
+    if (def.type === 'ClassName' || def.type === 'FunctionName') return true;
+    if (def.type === 'Variable' && def.node.init) {
+      const init = skipTypeWrappers(def.node.init);
+      if (
+        init.type === AST_NODE_TYPES.ObjectExpression ||
+        init.type === AST_NODE_TYPES.ArrayExpression ||
+        init.type === AST_NODE_TYPES.Literal ||
+        init.type === AST_NODE_TYPES.TemplateLiteral ||
+        init.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+        init.type === AST_NODE_TYPES.FunctionExpression ||
+        init.type === AST_NODE_TYPES.ClassExpression
+      ) {
+        return true;
+      }
+      if (
+        init.type === AST_NODE_TYPES.CallExpression &&
+        init.callee.type === AST_NODE_TYPES.Identifier &&
+        init.callee.name === 'require'
+      ) {
+        return true; // a require of a TF.js module is a namespace, of anything else not a tensor
+      }
+    }
+    return false;
+  });
+}
+
+function findKernelBindings(program: TSESTree.Program, kernelModule: string): Map<string, string> {
+  const bindings = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === kernelModule) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier) {
+          bindings.set(specifier.local.name, specifier.imported.name);
+        }
+      }
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+          init.arguments[0].value === kernelModule &&
+          declarator.id.type === AST_NODE_TYPES.ObjectPattern
+        ) {
+          for (const property of declarator.id.properties) {
+            if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.value.type === AST_NODE_TYPES.Identifier) {
+              bindings.set(property.value.name, property.key.name);
+            }
+          }
+        }
+      }
+    }
+  }
+  return bindings;
+}
+
+const engines = new WeakMap<TSESTree.Program, NumericsEngine>();
+
+/** The engine of the file being linted (built on first use, shared by every rule). */
+export function getEngine(context: RuleContext): NumericsEngine {
+  const sourceCode = context.sourceCode;
+  let engine = engines.get(sourceCode.ast);
+  if (!engine) {
+    engine = new NumericsEngine(sourceCode, readSettings(context));
+    engines.set(sourceCode.ast, engine);
+  }
+  return engine;
+}
