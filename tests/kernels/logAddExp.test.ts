@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { logAddExp } from '../../src/kernels/logAddExp.js';
 import { logSumExp } from '../../src/kernels/logSumExp.js';

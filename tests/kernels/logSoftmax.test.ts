@@ -1,3 +1,4 @@
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { logSoftmax } from '../../src/kernels/logSoftmax.js';
 import { logSumExp } from '../../src/kernels/logSumExp.js';

@@ -1,3 +1,4 @@
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { logSumExp } from '../../src/kernels/logSumExp.js';
 import { dec, EPS, lseRef, relErr, ulpOf, ulps, type Dec } from './helpers/ref.js';

@@ -1,6 +1,6 @@
 // 50-digit decimal.js references and error measures.
 
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** A private decimal.js constructor with 50 significant digits (the global one is left alone). */
 export const D = Decimal.clone( { precision: 50, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -400, toExpPos: 400, minE: -9e15, maxE: 9e15 } );
