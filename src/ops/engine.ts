@@ -11,6 +11,7 @@ import {
   isGlobalName,
   skipTypeWrappers,
   visit,
+  writeReferences,
   type Variable,
 } from '../analysis/bindings.js';
 import { readSettings, type NumericsSettings } from '../analysis/settings.js';
@@ -226,6 +227,8 @@ export class NumericsEngine {
       if (kernel && KERNEL_OPS[kernel] && args.length >= 1 && this.isImportBinding(callee)) {
         return this.make(KERNEL_OPS[kernel], node, [{ node: args[0], env }], args.slice(1), 'kernel', 'array');
       }
+      const local = this.localFunctionOp(callee);
+      if (local && args.length >= 1) return this.make(local.op, node, [{ node: args[0], env }], args.slice(1), 'local-function', local.domain);
       return null;
     }
 
@@ -323,6 +326,40 @@ export class NumericsEngine {
       return sameProperty && this.sameReference(left.object, right.object);
     }
     return sameLiteral(left, right);
+  }
+
+  /**
+   * A local helper that computes a known operation: a function named like `softmax` (not `logSoftmax`) whose
+   * body exponentiates and divides. The name alone is not enough: a look-alike without that body is ignored.
+   */
+  private localFunctionOp(callee: TSESTree.Identifier): { op: OpName; domain: Domain } | null {
+    if (!/softmax/i.test(callee.name) || /log/i.test(callee.name)) return null;
+    const variable = findVariable(this.sourceCode, callee);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || !def) return null;
+    let fn: TSESTree.Node | null = null;
+    if (def.type === 'FunctionName') fn = def.node;
+    else if (def.type === 'Variable' && def.node.init && writeReferences(variable).length === 0) {
+      const init = skipTypeWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) fn = init;
+    }
+    if (!fn) return null;
+    let expDomain: Domain | null = null;
+    let divides = false;
+    visit(fn, (child) => {
+      if (child === fn) return;
+      if (child.type === AST_NODE_TYPES.BinaryExpression && child.operator === '/') divides = true;
+      if (child.type === AST_NODE_TYPES.CallExpression || (child.type === AST_NODE_TYPES.MemberExpression && this.isGlobalMember(child, 'Math'))) {
+        if (child.type === AST_NODE_TYPES.MemberExpression) {
+          if (memberName(child) === 'exp') expDomain ??= 'array';
+          return;
+        }
+        const op = this.matchNode({ node: child, env: null });
+        if (op?.op === 'exp') expDomain = op.domain === 'tensor' ? 'tensor' : (expDomain ?? 'array');
+        if (op?.op === 'div') divides = true;
+      }
+    });
+    return expDomain && divides ? { op: 'softmax', domain: expDomain } : null;
   }
 
   private isImportBinding(identifier: TSESTree.Identifier): boolean {
