@@ -62,41 +62,75 @@ function describeFatal(message: Linter.LintMessage): string {
   return `${message.line}:${message.column} ${message.message}`;
 }
 
+export interface FixTextOptions {
+  /** Lints with the autofixes of every rule in the run applied. */
+  fixer: ESLint;
+  /** Lints with the autofixes of one rule applied (used when the combined fixes do not parse). */
+  fixerFor: (ruleId: string) => ESLint;
+  /** Lints without fixing. */
+  checker: ESLint;
+  suggestions: boolean;
+  accept: (ruleId: string) => boolean;
+}
+
 /**
- * Fixes one file in memory. `fixer` lints with autofix on (limited to the rules to fix); `checker` lints
- * without fixing. Every kept step is known to parse: ESLint re-lints its fixed output, and suggestion
- * edits are re-linted here. A step whose result does not parse is dropped.
+ * Fixes one file in memory. Every kept step is known to parse: ESLint re-lints its fixed output, and
+ * suggestion edits are re-linted here. When the combined autofixes give code that does not parse, the
+ * fixes are applied rule by rule and only the rules whose fixes parse are kept.
  */
-export async function fixText(
-  filePath: string,
-  original: string,
-  fixer: ESLint,
-  checker: ESLint,
-  options: { suggestions: boolean; accept: (ruleId: string) => boolean },
-): Promise<FixFileResult> {
+export async function fixText(filePath: string, original: string, options: FixTextOptions): Promise<FixFileResult> {
+  const { fixer, checker, accept } = options;
   const suggestionsApplied = new Map<string, number>();
   const problems: string[] = [];
+  const lint = async (eslint: ESLint, text: string) =>
+    (await eslint.lintText(text, { filePath, warnIgnored: false }))[0] as ESLint.LintResult | undefined;
+
+  /** The fixes of each rule on its own, keeping those that parse. Undefined when `text` does not parse. */
+  async function fixRuleByRule(text: string): Promise<{ output: string; messages: Linter.LintMessage[] } | undefined> {
+    const plain = await lint(checker, text);
+    if (!plain || firstFatal(plain)) return undefined;
+    const ruleIds = [
+      ...new Set(plain.messages.filter((m) => m.fix && m.ruleId && accept(m.ruleId)).map((m) => m.ruleId!)),
+    ].sort();
+    let current = text;
+    for (const ruleId of ruleIds) {
+      const result = await lint(options.fixerFor(ruleId), current);
+      const fatal = firstFatal(result);
+      if (fatal) {
+        problems.push(`the autofix of ${ruleId} gives code that does not parse (${describeFatal(fatal)}); not applied`);
+      } else if (result?.output !== undefined) {
+        current = result.output;
+      }
+    }
+    const final = await lint(checker, current);
+    return { output: current, messages: final?.messages ?? [] };
+  }
+
   let text = original;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const [result] = await fixer.lintText(text, { filePath, warnIgnored: false });
+    const result = await lint(fixer, text);
     if (!result) break;
-    const fatal = firstFatal(result);
-    if (fatal) {
-      if (result.output !== undefined && result.output !== text) {
-        problems.push(`autofix output does not parse (${describeFatal(fatal)}); those fixes were not applied`);
-      }
-      break;
-    }
     let next = result.output ?? text;
+    let messages = result.messages;
+    if (firstFatal(result)) {
+      // Either the text itself does not parse (nothing to do) or some autofix broke it.
+      if (result.output === undefined || result.output === text) break;
+      const recovered = await fixRuleByRule(text);
+      if (!recovered) break;
+      next = recovered.output;
+      messages = recovered.messages;
+    }
     if (options.suggestions) {
-      const pick = applyFirstSuggestions(next, result.messages, options.accept);
+      // Fix ranges index the text without its byte order mark.
+      const bom = next.startsWith('\uFEFF') ? '\uFEFF' : '';
+      const pick = applyFirstSuggestions(next.slice(bom.length), messages, accept);
       if (pick.applied.size > 0) {
-        const [check] = await checker.lintText(pick.text, { filePath, warnIgnored: false });
-        const broken = firstFatal(check);
+        const candidate = bom + pick.text;
+        const broken = firstFatal(await lint(checker, candidate));
         if (broken) {
           problems.push(`applying suggestions gives code that does not parse (${describeFatal(broken)}); skipped`);
         } else {
-          next = pick.text;
+          next = candidate;
           for (const [ruleId, count] of pick.applied) {
             suggestionsApplied.set(ruleId, (suggestionsApplied.get(ruleId) ?? 0) + count);
           }
@@ -108,7 +142,7 @@ export async function fixText(
     // Without suggestions ESLint already iterated its autofixes to a fixed point.
     if (!options.suggestions) break;
   }
-  return { text, suggestionsApplied, problems };
+  return { text, suggestionsApplied, problems: [...new Set(problems)] };
 }
 
 /**

@@ -184,6 +184,15 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
   const fixer = options.fix
     ? create({ fix: (message: Linter.LintMessage) => message.ruleId != null && accept(message.ruleId) })
     : undefined;
+  const singleRuleFixers = new Map<string, ESLint>();
+  const fixerFor = (ruleId: string): ESLint => {
+    let eslint = singleRuleFixers.get(ruleId);
+    if (!eslint) {
+      eslint = create({ fix: (message: Linter.LintMessage) => message.ruleId === ruleId });
+      singleRuleFixers.set(ruleId, eslint);
+    }
+    return eslint;
+  };
 
   // Load the formatter before linting, so a bad --format fails fast.
   const format = await loadFormat(checker, options.format, cwd);
@@ -220,7 +229,10 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
       }
       const file = result.filePath;
       const original = await readFile(file, 'utf8');
-      const fixed = await fixText(file, original, fixer, checker, {
+      const fixed = await fixText(file, original, {
+        fixer,
+        fixerFor,
+        checker,
         suggestions: options.suggestions,
         accept,
       });
