@@ -37,7 +37,6 @@ export default createRule<[], MessageIds>({
         'Replace with `{{replacement}}` (a -Infinity mask reaches this: on a fully masked row tf.logSumExp gives NaN where the naive form gives -Infinity).',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const engine = getEngine(context);

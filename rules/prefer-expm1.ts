@@ -27,7 +27,6 @@ export default createRule<[], MessageIds>({
       preferExpm1Suggestion: 'Replace with `{{replacement}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const engine = getEngine(context);

@@ -28,7 +28,6 @@ export default createRule<[], MessageIds>({
       preferLog1pSuggestion: 'Replace with `{{replacement}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const engine = getEngine(context);
