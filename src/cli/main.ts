@@ -9,6 +9,7 @@ import { EMBEDDED_IGNORED_DIRS, embeddedConfig, loadTsParser } from './config.js
 import { collectFiles, TS_EXTENSIONS } from './files.js';
 import { fixText, unifiedDiff, writeFileAtomic } from './fix.js';
 import { HELP, parseCli, UsageError, type CliOptions } from './options.js';
+import { createProgress } from './progress.js';
 import { formatSummary, summarize } from './summary.js';
 
 export interface OutputStream {
@@ -202,7 +203,15 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
   }
 
   // 4. Lint.
-  let before = files.length > 0 ? await checker.lintFiles(files) : [];
+  const progress = createProgress(stderr, files.length);
+  let before: ESLint.LintResult[] = [];
+  // Lint in chunks only to move the bar; otherwise in one call.
+  const CHUNK = progress.active ? 25 : Math.max(1, files.length);
+  for (let i = 0; i < files.length; i += CHUNK) {
+    progress.update(i, files.length, 'linting');
+    before.push(...(await checker.lintFiles(files.slice(i, i + CHUNK))));
+  }
+  progress.done();
   if (!ruleFilterSupported) before = before.map((result) => filterResult(result, accept));
 
   if (!embedded && !options.allRules && files.length > 0 && before.length > 0) {
@@ -216,7 +225,8 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
   let filesChanged = 0;
   if (fixer) {
     after = [];
-    for (const result of before) {
+    for (const [index, result] of before.entries()) {
+      progress.update(index, before.length, 'fixing');
       const wanted = result.messages.some(
         (m) =>
           m.ruleId &&
@@ -265,6 +275,7 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
       after.push(rest as ESLint.LintResult);
     }
   }
+  progress.done();
   const results = after ?? before;
 
   // 6. Report.

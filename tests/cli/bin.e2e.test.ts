@@ -43,7 +43,20 @@ beforeAll(() => {
 
 afterEach(removeProjects);
 
+/** Other builds in a shared checkout may be rewriting dist/ right now: wait for it to be back. */
+function waitForDist(): void {
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(builtMain) && Date.now() < deadline) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+  }
+  // Give a build that just wrote main.js a moment to finish the rest of the tree.
+  if (existsSync(builtMain) && statSync(builtMain).mtimeMs > Date.now() - 2_000) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
+  }
+}
+
 function numerics(args: string[], cwd: string) {
+  waitForDist();
   const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -52,7 +65,7 @@ describe('bin/numerics.js (built)', () => {
   it('--version and --help', () => {
     const root = makeProject({});
     const version = numerics(['--version'], root);
-    expect(version.code).toBe(0);
+    expect(version.code, version.stderr).toBe(0);
     expect(version.stdout).toMatch(/^eslint-plugin-numerics \d+\.\d+\.\d+ \(ESLint \d+/);
     expect(numerics(['--help'], root).stdout).toContain('numerics fix');
   });

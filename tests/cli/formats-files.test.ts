@@ -157,3 +157,35 @@ describe('file selection', () => {
     expect(run.stderr).toContain('0 files scanned');
   });
 });
+
+describe('progress bar', () => {
+  async function runWithStderr(root: string, isTTY: boolean) {
+    const { main } = await import('../../src/cli/main.js');
+    let stderr = '';
+    const code = await main(['fix', '--dry-run'], {
+      cwd: root,
+      stdout: { write: () => true },
+      stderr: { write: (chunk: string) => (stderr += chunk), isTTY },
+    });
+    return { code, stderr };
+  }
+
+  const many = Object.fromEntries(
+    Array.from({ length: 60 }, (_, i) => [`src/f${String(i).padStart(2, '0')}.js`, 'export const naiveSum = 1;\n']),
+  );
+
+  it('is drawn on a terminal for runs over many files, then cleared before the summary', async () => {
+    const root = makeProject({ 'eslint.config.mjs': TEST_CONFIG, ...many });
+    const run = await runWithStderr(root, true);
+    expect(run.stderr).toMatch(/\r\x1b\[Klinting \[-+\] 0\/61 files/);
+    expect(run.stderr).toContain('fixing [');
+    expect(run.stderr).toMatch(/\r\x1b\[Knumerics: 61 files scanned, 60 findings/);
+  });
+
+  it('is not drawn when stderr is not a terminal, or for few files', async () => {
+    const root = makeProject({ 'eslint.config.mjs': TEST_CONFIG, ...many });
+    expect((await runWithStderr(root, false)).stderr).not.toContain('\r');
+    const small = makeProject({ 'eslint.config.mjs': TEST_CONFIG, 'a.js': 'export const naiveSum = 1;\n' });
+    expect((await runWithStderr(small, true)).stderr).not.toContain('\r');
+  });
+});
