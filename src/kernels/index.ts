@@ -10,4 +10,9 @@
 export { logAddExp } from './logAddExp.js';
 export { logSoftmax } from './logSoftmax.js';
 export { logSumExp } from './logSumExp.js';
+export { mean } from './mean.js';
+export { RunningStats } from './RunningStats.js';
 export { softmax } from './softmax.js';
+export { std } from './std.js';
+export { sum } from './sum.js';
+export { variance } from './variance.js';
