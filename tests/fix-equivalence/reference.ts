@@ -1,0 +1,109 @@
+// High-precision references for the fix-equivalence tests: 60-digit decimal.js, rounded once to a double.
+// (Kept here rather than shared with tests/kernels so the two suites can evolve independently.)
+
+import { Decimal } from 'decimal.js';
+
+/** A private decimal.js constructor with 60 significant digits (the global one is left alone). */
+export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
+export type Dec = InstanceType<typeof D>;
+
+/** The exact binary value of a double as a decimal (to 60 digits). */
+export function dec(x: number): Dec {
+  return Number.isFinite(x) ? new D(x.toPrecision(60)) : new D(x);
+}
+
+/** log(1 + s) for a decimal s, keeping the digits of a tiny s (series below 1e-8). */
+function log1pDec(s: Dec): Dec {
+  if (s.abs().gt(1e-8)) return D.ln(s.plus(1));
+  let sum = new D(0);
+  let p = s;
+  for (let k = 1; k <= 10; k++) {
+    sum = k % 2 === 1 ? sum.plus(p.div(k)) : sum.minus(p.div(k));
+    p = p.times(s);
+  }
+  return sum;
+}
+
+/** exp(s) − 1 for a decimal s, keeping the digits of a tiny s (series below 1e-8). */
+function expm1Dec(s: Dec): Dec {
+  if (s.abs().gt(1e-8)) return D.exp(s).minus(1);
+  let sum = new D(0);
+  let term = new D(1);
+  for (let k = 1; k <= 10; k++) {
+    term = term.times(s).div(k);
+    sum = sum.plus(term);
+  }
+  return sum;
+}
+
+/** log(1 + x), correctly rounded (to the double nearest the 60-digit value). */
+export function log1pRef(x: number): number {
+  if (Number.isNaN(x) || x < -1) return NaN;
+  if (x === -1) return -Infinity;
+  if (x === Infinity) return Infinity;
+  return log1pDec(dec(x)).toNumber();
+}
+
+/** exp(x) − 1, correctly rounded. */
+export function expm1Ref(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x === Infinity) return Infinity;
+  if (x === -Infinity) return -1;
+  if (x > 710) return Infinity;
+  return expm1Dec(dec(x)).toNumber();
+}
+
+/** log(Σ exp(x_i)) as a decimal: max m plus log1p(Σ_{i≠argmax} exp(x_i − m)); handles ±Infinity like the maths. */
+function lseDec(xs: readonly number[]): Dec | number {
+  if (xs.some(Number.isNaN)) return NaN;
+  if (xs.length === 0) return -Infinity;
+  let m = -Infinity;
+  let k = 0;
+  xs.forEach((x, i) => {
+    if (x > m) {
+      m = x;
+      k = i;
+    }
+  });
+  if (m === Infinity) return Infinity;
+  if (m === -Infinity) return -Infinity;
+  const md = dec(m);
+  let s = new D(0);
+  xs.forEach((x, i) => {
+    if (i !== k && x - m > -2000) s = s.plus(D.exp(dec(x).minus(md)));
+  });
+  return md.plus(log1pDec(s));
+}
+
+/** log(Σ exp(x_i)), correctly rounded. */
+export function lseRef(xs: readonly number[]): number {
+  const v = lseDec(xs);
+  return typeof v === 'number' ? v : v.toNumber();
+}
+
+/** log(exp(a) + exp(b)), correctly rounded. */
+export function logAddExpRef(a: number, b: number): number {
+  return lseRef([a, b]);
+}
+
+/** log(softmax(x))_i = x_i − lse(x), each element correctly rounded. */
+export function logSoftmaxRef(xs: readonly number[]): number[] {
+  const l = lseDec(xs);
+  return xs.map((x) => (typeof l === 'number' ? x - l : dec(x).minus(l).toNumber()));
+}
+
+/** softmax(x)_i, each element correctly rounded. */
+export function softmaxRef(xs: readonly number[]): number[] {
+  const l = lseDec(xs);
+  return xs.map((x) => (typeof l === 'number' ? Math.exp(x - l) : D.exp(dec(x).minus(l)).toNumber()));
+}
+
+/** Apply a row function to every row (last axis) of a 2-D array, optionally keeping the reduced dimension. */
+export function rows<T>(x: readonly (readonly number[])[], fn: (row: readonly number[]) => T, keepDims = false): (T | T[])[] {
+  return x.map((row) => (keepDims ? [fn(row)] : fn(row)));
+}
+
+/** Apply a function to every column (axis 0) of a 2-D array. */
+export function columns<T>(x: readonly (readonly number[])[], fn: (column: readonly number[]) => T): T[] {
+  return x[0].map((_, j) => fn(x.map((row) => row[j])));
+}
