@@ -78,7 +78,11 @@ function relative(cwd: string, file: string): string {
   return path.relative(cwd, file) || file;
 }
 
-/** Drops messages of rules outside the run (for ESLint versions without the `ruleFilter` option). */
+/**
+ * Drops messages of rules outside the run: ESLint versions without the `ruleFilter` option report them,
+ * and a disable comment for a rule the config does not define (`@typescript-eslint/...` under the
+ * embedded config) gives "Definition for rule ... was not found".
+ */
 function filterResult(result: ESLint.LintResult, accept: RuleAccept): ESLint.LintResult {
   const messages = result.messages.filter((m) => !m.ruleId || accept(m.ruleId));
   if (messages.length === result.messages.length) return result;
@@ -212,7 +216,7 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
     before.push(...(await checker.lintFiles(files.slice(i, i + CHUNK))));
   }
   progress.done();
-  if (!ruleFilterSupported) before = before.map((result) => filterResult(result, accept));
+  before = before.map((result) => filterResult(result, accept));
 
   if (!embedded && !options.allRules && files.length > 0 && before.length > 0) {
     await warnIfNoNumericsRules(checker, before[0].filePath, userConfigFile!, ruleIds, ctx);
@@ -259,7 +263,7 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
         after.push(result);
         continue;
       }
-      if (!ruleFilterSupported) final = filterResult(final, accept);
+      final = filterResult(final, accept);
       if (options.dryRun) {
         diffs.push(unifiedDiff(cwd, file, original, fixed.text));
       } else if (!(await writeFileAtomic(file, fixed.text, original))) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACKAGE_VERSION } from '../../src/version.js';
-import { makeProject, removeProjects, runCli, TEST_CONFIG } from './helpers.js';
+import { makeProject, read, removeProjects, runCli, TEST_CONFIG } from './helpers.js';
 import { INJECTED_RULE, injectRule } from './inject.js';
 
 afterEach(removeProjects);
@@ -140,6 +140,30 @@ describe('numerics check: embedded default config', () => {
       const run = await runCli([], root);
       expect(run.code).toBe(0);
       expect(run.stderr).toContain('1 file scanned');
+    } finally {
+      restore();
+    }
+  });
+
+  it('ignores disable comments for rules of other plugins', async () => {
+    const restore = injectRule();
+    try {
+      const root = makeProject({
+        'a.ts': [
+          '/* eslint-disable react/no-danger */',
+          '// eslint-disable-next-line @typescript-eslint/no-explicit-any',
+          'export const x: any = 1;',
+          'export const y = 2; // eslint-disable-line no-console',
+          '// eslint-disable-next-line numerics/cli-test-only',
+          'export const naiveSum = 3;',
+          '',
+        ].join('\n'),
+      });
+      const run = await runCli(['--fix'], root);
+      expect(run.stdout).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('1 file scanned, 0 findings');
+      expect(read(root, 'a.ts')).toContain('export const naiveSum = 3;');
     } finally {
       restore();
     }
