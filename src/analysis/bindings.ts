@@ -156,10 +156,13 @@ export function canMoveExpression(sourceCode: TSESLint.SourceCode, node: TSESTre
   return movable;
 }
 
-/** A variable read exactly once (at `reference`) and not exported: its declaration can go when that read does. */
-export function isOwnedTemporary(variable: Variable, reference: TSESTree.Identifier): boolean {
+/**
+ * A variable read exactly once (at `reference`; any number of times with `allowManyReads`), declared alone and
+ * not exported: its declaration can go when those reads do.
+ */
+export function isOwnedTemporary(variable: Variable, reference: TSESTree.Identifier, options: { allowManyReads?: boolean } = {}): boolean {
   const reads = variable.references.filter((ref) => ref.isRead());
-  if (reads.length !== 1 || reads[0].identifier !== reference) return false;
+  if (!options.allowManyReads && (reads.length !== 1 || reads[0].identifier !== reference)) return false;
   const declaration = variable.defs[0]?.parent;
   if (!declaration || declaration.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return false;
   return declaration.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration;

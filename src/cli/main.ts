@@ -227,6 +227,7 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
   const suggestionsApplied = new Map<string, number>();
   const diffs: string[] = [];
   let filesChanged = 0;
+  let writeFailures = 0;
   if (fixer) {
     after = [];
     for (const [index, result] of before.entries()) {
@@ -266,10 +267,19 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
       final = filterResult(final, accept);
       if (options.dryRun) {
         diffs.push(unifiedDiff(cwd, file, original, fixed.text));
-      } else if (!(await writeFileAtomic(file, fixed.text, original))) {
-        note(`${relative(cwd, file)}: changed on disk during the run; not written`);
-        after.push(result);
-        continue;
+      } else {
+        let written = false;
+        try {
+          written = await writeFileAtomic(file, fixed.text, original);
+          if (!written) note(`${relative(cwd, file)}: changed on disk during the run; not written`);
+        } catch (error) {
+          writeFailures++;
+          note(`${relative(cwd, file)}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (!written) {
+          after.push(result);
+          continue;
+        }
       }
       filesChanged++;
       for (const [ruleId, count] of fixed.suggestionsApplied) {
@@ -307,6 +317,7 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
   if (maxWarningsExceeded) {
     note(`too many warnings (${warnings}, maximum ${options.maxWarnings})`);
   }
+  if (writeFailures > 0) return 2;
   return errors > 0 || maxWarningsExceeded ? 1 : 0;
 }
 

@@ -67,7 +67,8 @@ Output:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 no errors, 1 errors found (or left after fixing), 2 usage error or crash.
+Exit codes: 0 no errors, 1 errors found (or left after fixing), 2 usage error, crash or a file
+that could not be written.
 `;
 
 export function parseCli(argv: readonly string[]): CliOptions {

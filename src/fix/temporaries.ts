@@ -5,7 +5,7 @@
  */
 import { hasSideEffect } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { canMoveExpression, isOwnedTemporary } from '../analysis/bindings.js';
+import { canMoveExpression, isOwnedTemporary, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import type { Op, Temporary } from '../ops/types.js';
 
@@ -32,8 +32,8 @@ export function planTemporaries(engine: NumericsEngine, ops: readonly (Op | null
   const movable = !sideEffects && leaves.every((leaf) => canMoveExpression(sourceCode, leaf, target));
   if (!movable) return { movable: false, remove: [] };
 
-  const owned = through.every((temporary) => isOwnedTemporary(temporary.variable, temporary.reference));
-  const remove: TSESTree.Node[] = owned ? through.map((temporary) => temporary.declarator.parent) : [];
+  const owned = ownedTemporaries(through, target);
+  const remove: TSESTree.Node[] = owned ? [...new Set(through.map((temporary) => temporary.declarator.parent))] : [];
   for (const loop of loops) {
     const accumulator = sourceCode.getDeclaredVariables(loop.declarator)[0];
     const reads = accumulator?.references.filter((ref) => ref.isRead() && !ref.isWrite()) ?? [];
@@ -56,4 +56,32 @@ function loopStatements(loop: TSESTree.Node): number {
         : undefined;
   if (!body) return Number.POSITIVE_INFINITY;
   return body.type === 'BlockStatement' ? body.body.length : 1;
+}
+
+function inside(node: TSESTree.Node, range: readonly [number, number]): boolean {
+  return node.range[0] >= range[0] && node.range[1] <= range[1];
+}
+
+/**
+ * Whether every temporary can be deleted with the fix: each is a single, unexported declaration, and every read
+ * of it is inside the replaced node or inside another temporary's declaration that goes too (`e` in
+ * `const e = exp(x); const s = sum(e); e / s` is read twice, both times inside the pattern).
+ */
+function ownedTemporaries(through: readonly Temporary[], target: TSESTree.Node): boolean {
+  const variables = new Map<Variable, TSESTree.Node>();
+  for (const temporary of through) {
+    if (!isOwnedTemporary(temporary.variable, temporary.reference, { allowManyReads: true })) return false;
+    variables.set(temporary.variable, temporary.declarator.parent);
+  }
+  const declarations = [...variables.values()];
+  for (const variable of variables.keys()) {
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const id = reference.identifier;
+      if (inside(id, target.range)) continue;
+      if (declarations.some((declaration) => inside(id, declaration.range))) continue;
+      return false;
+    }
+  }
+  return true;
 }

@@ -43,11 +43,23 @@ const MATH_UNARY: Record<string, OpName> = {
 
 const OPERATORS: Record<string, OpName> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '**': 'pow' };
 
-/** Kernels whose calls count as the operation of the same name. */
-const KERNEL_OPS: Record<string, OpName> = {
-  sum: 'sum', mean: 'mean', softmax: 'softmax', logSoftmax: 'logSoftmax', logSumExp: 'logSumExp',
-  sigmoid: 'sigmoid', logSigmoid: 'logSigmoid', softplus: 'softplus',
+/** Kernels whose calls count as the operation of the same name, and whether they take arrays or numbers. */
+const KERNEL_OPS: Record<string, { op: OpName; domain: Domain }> = {
+  sum: { op: 'sum', domain: 'array' },
+  mean: { op: 'mean', domain: 'array' },
+  softmax: { op: 'softmax', domain: 'array' },
+  logSoftmax: { op: 'logSoftmax', domain: 'array' },
+  logSumExp: { op: 'logSumExp', domain: 'array' },
+  sigmoid: { op: 'sigmoid', domain: 'number' },
+  logSigmoid: { op: 'logSigmoid', domain: 'number' },
+  softplus: { op: 'softplus', domain: 'number' },
 };
+
+/** Local helper names that, with a body that exponentiates and divides, compute a known operation. */
+const LOCAL_HELPERS: { pattern: RegExp; op: OpName }[] = [
+  { pattern: /^(?!.*log).*softmax/i, op: 'softmax' },
+  { pattern: /^(?!.*log).*(sigmoid|logistic|expit)/i, op: 'sigmoid' },
+];
 
 /** Globals that are never tensors, so `Math.exp()` or `JSON.parse().log()` is not a chained tensor op. */
 const NON_TENSOR_GLOBALS = new Set(['Math', 'Number', 'JSON', 'Object', 'Array', 'console', 'Date', 'String', 'Promise', 'Reflect']);
@@ -225,7 +237,8 @@ export class NumericsEngine {
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const kernel = this.kernelBindings.get(callee.name);
       if (kernel && KERNEL_OPS[kernel] && args.length >= 1 && this.isImportBinding(callee)) {
-        return this.make(KERNEL_OPS[kernel], node, [{ node: args[0], env }], args.slice(1), 'kernel', 'array');
+        const { op, domain } = KERNEL_OPS[kernel];
+        return this.make(op, node, [{ node: args[0], env }], args.slice(1), 'kernel', domain);
       }
       const local = this.localFunctionOp(callee);
       if (local && args.length >= 1) return this.make(local.op, node, [{ node: args[0], env }], args.slice(1), 'local-function', local.domain);
@@ -333,7 +346,8 @@ export class NumericsEngine {
    * body exponentiates and divides. The name alone is not enough: a look-alike without that body is ignored.
    */
   private localFunctionOp(callee: TSESTree.Identifier): { op: OpName; domain: Domain } | null {
-    if (!/softmax/i.test(callee.name) || /log/i.test(callee.name)) return null;
+    const helper = LOCAL_HELPERS.find(({ pattern }) => pattern.test(callee.name));
+    if (!helper) return null;
     const variable = findVariable(this.sourceCode, callee);
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || !def) return null;
@@ -359,7 +373,10 @@ export class NumericsEngine {
         if (op?.op === 'div') divides = true;
       }
     });
-    return expDomain && divides ? { op: 'softmax', domain: expDomain } : null;
+    if (!expDomain || !divides) return null;
+    // A sigmoid maps a number to a number; a plain softmax maps an array to an array.
+    const domain: Domain = expDomain === 'tensor' ? 'tensor' : helper.op === 'sigmoid' ? 'number' : 'array';
+    return { op: helper.op, domain };
   }
 
   private isImportBinding(identifier: TSESTree.Identifier): boolean {
