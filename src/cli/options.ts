@@ -54,8 +54,11 @@ Fixing:
   --fix                    (check) apply autofixes and write the files
   --suggestions            also apply the first suggestion of each remaining finding
                            (codemod mode; repeats until stable, at most 10 passes); implies --fix
-  --dry-run                print a unified diff instead of writing; implies --fix
-  --rule <name>            only run this numerics rule (repeatable, or comma-separated)
+  --dry-run                print a unified diff on stdout instead of writing; implies --fix
+                           (the report of what is left goes only to --output-file, if given)
+  --rule <name>            only run this numerics rule (repeatable, or comma-separated); with
+                           the embedded config it is turned on even if the preset leaves it off,
+                           with a user config it selects among the rules the config enables
   A file is written only if the fixed text parses, through a temporary file and a rename.
 
 Output:
