@@ -43,7 +43,7 @@ const NEAR_HALF = 0.25;
 *
 * @example
 * var v = logit( 0.5000000001 );
-* // returns ~4.0000000000e-10
+* // returns ~4.000000330961484e-10
 *
 * @example
 * var v = logit( 1e-300 );

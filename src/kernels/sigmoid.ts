@@ -27,7 +27,9 @@ const EXP_OVERFLOW_NEG = -709.0;
 *
 * ## Error bound
 *
-* ≤ 2 ulps (`exp` ≤ 1 ulp, the addition and division ½ ulp each); measured ≤ 1 ulp.
+* About 2 ulps (`exp` ≤ 1 ulp, the addition and division ½ ulp each, measured against the result's own spacing):
+* measured ≤ 1.98 ulps over [−745, 745], the worst just below x = 0 where `1 + exp(−x)` ≈ 2 is rounded on a grid 4×
+* coarser than that of the result ≈ ½.
 *
 * ## Special cases
 *

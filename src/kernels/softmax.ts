@@ -84,7 +84,7 @@ const TEMPERATURE_SPLIT_MAX = 1e280;
 * @example
 * // exp(1000) overflows in the textbook formula, which gives [ NaN, NaN ]:
 * var p = softmax( [ 1000.0, 0.0 ] );
-* // returns [ 1.0, ~5.0e-435 → 0.0 ]
+* // returns [ 1.0, 0.0 ] (exp(-1000) underflows)
 *
 * @example
 * var p = softmax( new Float32Array( [ 0.0, 1.0 ] ), 0.5 );
