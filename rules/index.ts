@@ -1,13 +1,21 @@
 // The rule registry. Keep in sync with the files in rules/ (tests/meta checks it).
 import type { TSESLint } from '@typescript-eslint/utils';
 import noLogOfSoftmax from './no-log-of-softmax.js';
+import noNaiveLogSigmoid from './no-naive-log-sigmoid.js';
 import noNaiveLogsumexp from './no-naive-logsumexp.js';
+import noNaiveSigmoid from './no-naive-sigmoid.js';
+import noNaiveSoftmax from './no-naive-softmax.js';
 import preferExpm1 from './prefer-expm1.js';
+import preferHypot from './prefer-hypot.js';
 import preferLog1p from './prefer-log1p.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-log-of-softmax': noLogOfSoftmax,
+  'no-naive-log-sigmoid': noNaiveLogSigmoid,
   'no-naive-logsumexp': noNaiveLogsumexp,
+  'no-naive-sigmoid': noNaiveSigmoid,
+  'no-naive-softmax': noNaiveSoftmax,
   'prefer-expm1': preferExpm1,
+  'prefer-hypot': preferHypot,
   'prefer-log1p': preferLog1p,
 };

@@ -8,6 +8,7 @@ import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectExpm1, type Expm1Match } from '../src/patterns/log1p-expm1.js';
+import { detectNaiveSigmoid } from '../src/patterns/sigmoid.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'preferExpm1' | 'preferExpm1Suggestion';
@@ -55,6 +56,8 @@ export default createRule<[], MessageIds>({
     function check(node: TSESTree.BinaryExpression | TSESTree.CallExpression): void {
       const match = detectExpm1(engine, node);
       if (!match) return;
+      // `(exp(2x) - 1) / (exp(2x) + 1)` is a tanh: no-naive-sigmoid rewrites the whole quotient.
+      if (node.parent && detectNaiveSigmoid(engine, node.parent)) return;
       const tensor = match.outer.domain === 'tensor';
       const replacement = tensor ? (match.negated ? 'tf.neg(tf.expm1(x))' : 'tf.expm1(x)') : match.negated ? '-Math.expm1(x)' : 'Math.expm1(x)';
       reporter.add({

@@ -1,6 +1,7 @@
 /**
  * prefer-log1p: `log(1 + x)` loses every digit of x below ~1e-16 (`Math.log(1 + 1e-17)` is 0, not 1e-17) and
  * most of them below ~1e-8; `log1p(x)` is accurate across the range. `log(1 - x)` is `log1p(-x)`.
+ * Softplus (`log(1 + exp(x))`) and `log(1 - sigmoid(x))` are left to no-naive-log-sigmoid, whose fix is stable.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getEngine } from '../src/ops/engine.js';
@@ -9,6 +10,7 @@ import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectLog1p, type Log1pMatch } from '../src/patterns/log1p-expm1.js';
+import { detectLogSigmoid } from '../src/patterns/sigmoid.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'preferLog1p' | 'preferLog1pSuggestion';
@@ -56,7 +58,8 @@ export default createRule<[], MessageIds>({
 
     function check(node: TSESTree.CallExpression): void {
       const match = detectLog1p(engine, node);
-      if (!match) return;
+      // Softplus `log(1 + exp(x))` and `log(1 - sigmoid(x))` are no-naive-log-sigmoid's: log1p would not save them.
+      if (!match || detectLogSigmoid(engine, node)) return;
       const replacement = match.log.domain === 'tensor' ? (match.negated ? 'tf.log1p(tf.neg(x))' : 'tf.log1p(x)') : match.negated ? 'Math.log1p(-x)' : 'Math.log1p(x)';
       reporter.add({
         node,

@@ -82,7 +82,7 @@ export function simpleDeclarator(variable: Variable): TSESTree.VariableDeclarato
 
 /**
  * The initialiser a reference can be replaced by: the variable is a `const`, or a `let`/`var` that is never
- * written again, declared with an initialiser in the same function as the use (closures see later writes).
+ * written again, declared with an initialiser before the use.
  */
 export function constantInitializer(
   sourceCode: TSESLint.SourceCode,
@@ -93,7 +93,11 @@ export function constantInitializer(
   const declarator = simpleDeclarator(variable);
   if (!declarator?.init) return null;
   if (writeReferences(variable).length > 0) return null;
-  if (enclosingFunction(declarator) !== enclosingFunction(identifier)) return null;
+  // A never-written `let`/`var` seen from a closure is still its initialiser (the use comes after it in the
+  // source); a `const` always is.
+  if (declarator.parent.type === AST_NODE_TYPES.VariableDeclaration && declarator.parent.kind === 'var' && enclosingFunction(declarator) !== enclosingFunction(identifier)) {
+    return null;
+  }
   // A use before the declaration (hoisted var) reads undefined.
   if (identifier.range[0] < declarator.range[1]) return null;
   return { init: declarator.init, variable, declarator };

@@ -265,7 +265,9 @@ export class NumericsEngine {
   }
 
   make(op: OpName, node: TSESTree.Node, operands: Operand[], options: TSESTree.Node[], spelling: Spelling, domain: Domain, extra?: Partial<Op>): Op {
-    return { op, node, operands, options, spelling, domain, through: [], ...extra };
+    // A number operation on an element variable (`Math.exp(v)` in `xs.map((v) => …)`) is element-wise on the array.
+    const elementwise = domain === 'number' && operands.some((operand) => operand.env !== null && !this.isFreeOfElements(operand));
+    return { op, node, operands, options, spelling, domain: elementwise ? 'array' : domain, through: [], ...extra };
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -315,6 +317,12 @@ export class NumericsEngine {
   staticNumber(node: TSESTree.Node): number | undefined {
     const value = getStaticValue(node as never, this.sourceCode.getScope(node) as never);
     return value && typeof value.value === 'number' ? value.value : undefined;
+  }
+
+  /** The boolean value of a constant expression (`true`, a local `const KEEP = true`). */
+  staticBoolean(node: TSESTree.Node): boolean | undefined {
+    const value = getStaticValue(node as never, this.sourceCode.getScope(node) as never);
+    return value && typeof value.value === 'boolean' ? value.value : undefined;
   }
 
   /** True when the whole expression is a compile-time constant (a literal computation is not a finding). */

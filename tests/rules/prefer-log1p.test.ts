@@ -28,6 +28,9 @@ ruleTester.run('prefer-log1p', rule, {
     "import * as np from 'numjs'; const y = np.log(np.add(x, 1));",
     "import * as tf from '@tensorflow/tfjs'; const y = tf.log(tf.sub(x, 1));",
     'const y = Math.log(1 + x, 2);', // not Math.log's signature: leave it
+    // Softplus and log(1 - sigmoid) belong to no-naive-log-sigmoid (log1p would still overflow / round to -Infinity).
+    'const y = Math.log(1 + Math.exp(x));',
+    "import * as tf from '@tensorflow/tfjs'; const y = tf.log(tf.sub(1, tf.sigmoid(z)));",
   ],
   invalid: [
     ...SCALAR.map(({ code, output, header = '' }) => ({
@@ -77,12 +80,6 @@ ruleTester.run('prefer-log1p', rule, {
     {
       code: 'const ys = xs.map((v) => Math.log(1 + v));',
       output: 'const ys = xs.map((v) => Math.log1p(v));',
-      errors: [{ messageId: 'preferLog1p' }],
-    },
-    // Softplus is also a log1p finding here; no-naive-log-sigmoid then rewrites log1p(exp(x)).
-    {
-      code: 'const y = Math.log(1 + Math.exp(x));',
-      output: 'const y = Math.log1p(Math.exp(x));',
       errors: [{ messageId: 'preferLog1p' }],
     },
     // A comment inside: suggestion only.

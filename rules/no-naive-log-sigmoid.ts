@@ -1,0 +1,78 @@
+/**
+ * no-naive-log-sigmoid: `log(sigmoid(x))` is -Infinity once sigmoid(x) underflows (x below ~-103 in float32,
+ * ~-745 in float64) and `log(1 - sigmoid(x))` once sigmoid(x) rounds to 1 (x above ~17 in float32, ~37 in
+ * float64); softplus written `log(1 + exp(x))` overflows above ~88.7 / ~709.8. `logSigmoid` and `softplus` do not.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getEngine } from '../src/ops/engine.js';
+import { emitUnaryCall } from '../src/fix/emit.js';
+import { createReporter } from '../src/fix/report.js';
+import { planTemporaries } from '../src/fix/temporaries.js';
+import { shortCode } from '../src/fix/text.js';
+import { detectLogSigmoid } from '../src/patterns/sigmoid.js';
+import { createRule } from '../src/util/create-rule.js';
+
+type MessageIds = 'naiveLogSigmoid' | 'naiveSoftplus' | 'naiveLogSigmoidSuggestion';
+
+export default createRule<[], MessageIds>({
+  name: 'no-naive-log-sigmoid',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `log(sigmoid(x))`, `log(1 - sigmoid(x))` and softplus written as `log(1 + exp(x))`',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      naiveLogSigmoid: '`{{code}}` is -Infinity once the sigmoid rounds to {{bound}}; use `{{replacement}}`.',
+      naiveSoftplus: '`{{code}}` overflows to Infinity once x exceeds ~{{limit}}; use `{{replacement}}`.',
+      naiveLogSigmoidSuggestion: 'Replace with `{{replacement}}`.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const engine = getEngine(context);
+    const sourceCode = context.sourceCode;
+    const reporter = createReporter<MessageIds>(context, engine);
+
+    function check(node: TSESTree.CallExpression): void {
+      const match = detectLogSigmoid(engine, node);
+      if (!match) return;
+      const { outer, input, kind } = match;
+      const x = engine.unwrapElement(input.x);
+      if (!engine.isFreeOfElements(x) || engine.isConstant(engine.resolve(x).node)) return;
+      const tensor = outer.domain === 'tensor';
+      const style = tensor ? (outer.spelling === 'tf-chained' ? 'tf-chained' : 'tf-functional') : 'kernel';
+      const name = kind === 'softplus' ? 'softplus' : 'logSigmoid';
+      const call = emitUnaryCall(sourceCode, name, style, x.node, input.negated);
+      const temporaries = planTemporaries(engine, [engine.op(outer.operands[0]), match.inner], [x.node], outer.node);
+      reporter.add({
+        node,
+        messageId: kind === 'softplus' ? 'naiveSoftplus' : 'naiveLogSigmoid',
+        data: {
+          code: shortCode(sourceCode, node),
+          bound: input.negated ? '1' : '0',
+          limit: tensor ? '88.7 (float32)' : '709.8 (float64)',
+          replacement: call.display,
+        },
+        fix: {
+          target: outer.node,
+          text: call.text,
+          kernels: call.kernels,
+          tfOps: call.tfOps,
+          remove: temporaries.remove,
+          valueIdentical: temporaries.movable,
+        },
+        suggestionMessageId: 'naiveLogSigmoidSuggestion',
+      });
+    }
+
+    return {
+      CallExpression: check,
+      'Program:exit'() {
+        reporter.flush();
+      },
+    };
+  },
+});

@@ -1,0 +1,60 @@
+import rule from '../../rules/no-naive-sigmoid.js';
+import { ruleTester, TF_BINDINGS } from '../helpers/rule-tester.js';
+
+ruleTester.run('no-naive-sigmoid', rule, {
+  valid: [
+    // In float64, 1 / (1 + exp(-x)) is accurate for every x.
+    'const y = 1 / (1 + Math.exp(-x));',
+    "import * as tf from '@tensorflow/tfjs'; const y = tf.sigmoid(x);",
+    "import * as tf from '@tensorflow/tfjs'; const y = tf.tanh(x);",
+    'const y = Math.exp(x) / (2 + Math.exp(x));',
+    'const y = Math.exp(x) / (1 + Math.exp(w));',
+    'const y = Math.exp(2) / (1 + Math.exp(2));',
+    'const y = (Math.exp(3 * x) - 1) / (Math.exp(3 * x) + 1);',
+    'const y = (Math.exp(x) - Math.exp(-x)) / 2;',
+    'function f(Math, x) { return Math.exp(x) / (1 + Math.exp(x)); }',
+    "import * as np from 'numjs'; const y = np.divide(1, np.add(1, np.exp(np.negative(x))));",
+  ],
+  invalid: [
+    {
+      code: 'const p = Math.exp(score) / (1 + Math.exp(score));',
+      output: "import { sigmoid } from 'eslint-plugin-numerics/kernels';\nconst p = sigmoid(score);",
+      errors: [{ messageId: 'naiveSigmoid' }],
+    },
+    {
+      code: 'const p = Math.exp(-s) / (Math.exp(-s) + 1);',
+      output: "import { sigmoid } from 'eslint-plugin-numerics/kernels';\nconst p = sigmoid(-s);",
+      errors: [{ messageId: 'naiveSigmoid' }],
+    },
+    {
+      code: 'const t = (Math.exp(2 * x) - 1) / (Math.exp(2 * x) + 1);',
+      output: 'const t = Math.tanh(x);',
+      errors: [{ messageId: 'naiveTanh' }],
+    },
+    {
+      code: 'const t = (Math.exp(v) - Math.exp(-v)) / (Math.exp(v) + Math.exp(-v));',
+      output: 'const t = Math.tanh(v);',
+      errors: [{ messageId: 'naiveTanh' }],
+    },
+    ...TF_BINDINGS.map(({ header, tf }) => ({
+      code: `${header}\nconst y = ${tf}.div(1, ${tf}.add(1, ${tf}.exp(${tf}.neg(x))));`,
+      output: `${header}\nconst y = ${tf}.sigmoid(x);`,
+      errors: [{ messageId: 'naiveSigmoid' as const }],
+    })),
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nconst y = x.neg().exp().add(1).reciprocal();\nconst z = tf.reciprocal(tf.add(tf.exp(tf.neg(w)), 1));",
+      output: "import * as tf from '@tensorflow/tfjs';\nconst y = x.sigmoid();\nconst z = tf.sigmoid(w);",
+      errors: [{ messageId: 'naiveSigmoid' }, { messageId: 'naiveSigmoid' }],
+    },
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nconst y = tf.div(tf.exp(x), tf.add(1, tf.exp(x)));",
+      output: "import * as tf from '@tensorflow/tfjs';\nconst y = tf.sigmoid(x);",
+      errors: [{ messageId: 'naiveSigmoid' }],
+    },
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nconst y = tf.div(1, tf.add(1, tf.exp(x)));",
+      output: "import * as tf from '@tensorflow/tfjs';\nconst y = tf.sigmoid(tf.neg(x));",
+      errors: [{ messageId: 'naiveSigmoid' }],
+    },
+  ],
+});
