@@ -1,6 +1,6 @@
 // MODULES //
 
-import { csum, csumLo, nonFiniteSum, OVERFLOW_SCALE, OVERFLOW_UNSCALE } from './internal/csum.js';
+import { csum, csumScaled, csumLo, nonFiniteSum, OVERFLOW_SCALE, OVERFLOW_UNSCALE } from './internal/csum.js';
 
 
 // VARIABLES //
@@ -68,7 +68,7 @@ export function mean( xs: ArrayLike<number> ): number {
 	if ( n === 0 ) {
 		return NaN;
 	}
-	const s = csum( xs, 1.0 );
+	const s = csum( xs );
 	if ( s - s === 0.0 ) {
 		const lo = csumLo;
 		const q = s / n;
@@ -91,5 +91,5 @@ export function mean( xs: ArrayLike<number> ): number {
 	if ( r !== void 0 ) {
 		return r;
 	}
-	return ( csum( xs, OVERFLOW_SCALE ) / n ) * OVERFLOW_UNSCALE;
+	return ( csumScaled( xs, OVERFLOW_SCALE ) / n ) * OVERFLOW_UNSCALE;
 }

@@ -1,19 +1,20 @@
 // MAIN //
 
 /**
-* Compensated sum of `xs` in four interleaved two-sum lanes (Knuth's branch-free two-sum, the error-free
-* transformation behind Neumaier's algorithm). The four lanes break the dependency chain of a single running sum, so
-* on V8 this is as fast as the plain `for` loop sum (measured 0.6–0.9× of it) while its error does not grow with `n`.
+* Compensated sum of `xs`: Neumaier's algorithm in four interleaved lanes. Each lane keeps a running sum `s` and a
+* correction `c`; for every term `t`, `u = s + t` and the exact rounding error of that addition — `(s − u) + t` if
+* `|s| ≥ |t|`, else `(t − u) + s` (Fast2Sum with the larger operand first) — is added to `c`. Kahan's variant always
+* assumes `|s| ≥ |t|` and fails when a term exceeds the running sum. The lanes break the dependency chain of a single
+* running sum; the branch is well predicted on ordinary data. The lanes and corrections are combined with two-sums.
 *
 * The result is only meaningful when it is finite: an infinite or NaN element, or an intermediate overflow, makes it
 * `NaN`/`±Infinity`, and callers then use `nonFiniteSum`.
 *
 * @private
 * @param xs - input values
-* @param scale - factor applied to every element (a power of two, so exact; 1 on the fast path)
-* @returns compensated sum
+* @returns compensated sum (its low part is left in `csumLo`)
 */
-export function csum( xs: ArrayLike<number>, scale: number ): number {
+export function csum( xs: ArrayLike<number> ): number {
 	const n = xs.length;
 	let s0 = 0.0;
 	let s1 = 0.0;
@@ -25,38 +26,79 @@ export function csum( xs: ArrayLike<number>, scale: number ): number {
 	let c3 = 0.0;
 	let i = 0;
 	for ( ; i + 3 < n; i += 4 ) {
-		let t = xs[ i ] * scale;
+		let t = xs[ i ];
 		let u = s0 + t;
-		let z = u - s0;
-		c0 += ( s0 - ( u - z ) ) + ( t - z );
+		if ( Math.abs( s0 ) >= Math.abs( t ) ) {
+			c0 += ( s0 - u ) + t;
+		} else {
+			c0 += ( t - u ) + s0;
+		}
 		s0 = u;
-		t = xs[ i + 1 ] * scale;
+		t = xs[ i + 1 ];
 		u = s1 + t;
-		z = u - s1;
-		c1 += ( s1 - ( u - z ) ) + ( t - z );
+		if ( Math.abs( s1 ) >= Math.abs( t ) ) {
+			c1 += ( s1 - u ) + t;
+		} else {
+			c1 += ( t - u ) + s1;
+		}
 		s1 = u;
-		t = xs[ i + 2 ] * scale;
+		t = xs[ i + 2 ];
 		u = s2 + t;
-		z = u - s2;
-		c2 += ( s2 - ( u - z ) ) + ( t - z );
+		if ( Math.abs( s2 ) >= Math.abs( t ) ) {
+			c2 += ( s2 - u ) + t;
+		} else {
+			c2 += ( t - u ) + s2;
+		}
 		s2 = u;
-		t = xs[ i + 3 ] * scale;
+		t = xs[ i + 3 ];
 		u = s3 + t;
-		z = u - s3;
-		c3 += ( s3 - ( u - z ) ) + ( t - z );
+		if ( Math.abs( s3 ) >= Math.abs( t ) ) {
+			c3 += ( s3 - u ) + t;
+		} else {
+			c3 += ( t - u ) + s3;
+		}
 		s3 = u;
 	}
 	for ( ; i < n; i++ ) {
-		const t = xs[ i ] * scale;
+		const t = xs[ i ];
 		const u = s0 + t;
-		const z = u - s0;
-		c0 += ( s0 - ( u - z ) ) + ( t - z );
+		if ( Math.abs( s0 ) >= Math.abs( t ) ) {
+			c0 += ( s0 - u ) + t;
+		} else {
+			c0 += ( t - u ) + s0;
+		}
 		s0 = u;
 	}
-	// Combine the lanes with two-sums as well.
+	return combine( s0, s1, s2, s3, ( c0 + c1 ) + ( c2 + c3 ) );
+}
+
+/**
+* Compensated sum of `scale·xs[i]` (one lane, branch-free two-sum): the slow path for finite data whose partial sums
+* overflowed, with `scale` a power of two (exact).
+*
+* @private
+* @param xs - input values
+* @param scale - power-of-two factor
+* @returns compensated sum (its low part is left in `csumLo`)
+*/
+export function csumScaled( xs: ArrayLike<number>, scale: number ): number {
+	let s = 0.0;
+	let c = 0.0;
+	for ( let i = 0; i < xs.length; i++ ) {
+		const t = xs[ i ] * scale;
+		const u = s + t;
+		const z = u - s;
+		c += ( s - ( u - z ) ) + ( t - z );
+		s = u;
+	}
+	return combine( s, 0.0, 0.0, 0.0, c );
+}
+
+/** Adds four lane sums and a correction with two-sums; sets `csumLo`. */
+function combine( s0: number, s1: number, s2: number, s3: number, c: number ): number {
 	let u = s0 + s1;
 	let z = u - s0;
-	let c = ( ( s0 - ( u - z ) ) + ( s1 - z ) ) + ( ( c0 + c1 ) + ( c2 + c3 ) );
+	c += ( s0 - ( u - z ) ) + ( s1 - z );
 	const v = s2 + s3;
 	z = v - s2;
 	c += ( s2 - ( v - z ) ) + ( s3 - z );

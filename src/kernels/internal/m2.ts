@@ -23,7 +23,7 @@ const BLOCK = 256;
 /**
 * Corrected two-pass `M2/dof` with `M2 = Σ(x_i − x̄)²` the sum of squared deviations, data shifted by `xs[0]`.
 *
-* Pass 1 sums `y_i = x_i − K` (`K = xs[0]`) in four lanes to get `μ = Σy/n`. Pass 2 sums `d_i = y_i − μ` and `d_i²`
+* Pass 1 sums `y_i = x_i − K` (`K = xs[0]`) in four lanes to get `μ = Σy/n`. Pass 2 sums `d_i = x_i − (K + μ)` and `d_i²`
 * in four lanes; `M2 = Σd² − (Σd)²/n` (the correction removes the first-order effect of the rounding error of `μ`).
 * Returns `NaN` for non-finite data and retries on scaled data when the sums overflow on finite data.
 *
@@ -34,7 +34,7 @@ const BLOCK = 256;
 * @returns M2/dof ≥ 0, or its square root
 */
 export function m2( xs: ArrayLike<number>, dof: number, root: boolean ): number {
-	const r = m2Scaled( xs, 1.0 );
+	const r = m2Raw( xs );
 	if ( r - r === 0.0 ) {
 		return ( root ) ? Math.sqrt( r / dof ) : r / dof; // finite
 	}
@@ -45,16 +45,20 @@ export function m2( xs: ArrayLike<number>, dof: number, root: boolean ): number 
 		}
 	}
 	// Finite data whose deviations or squares overflowed: retry on data scaled by 2^-600 (exact).
-	const s = m2Scaled( xs, SCALE );
+	const scaled = new Float64Array( xs.length );
+	for ( let i = 0; i < xs.length; i++ ) {
+		scaled[ i ] = xs[ i ] * SCALE;
+	}
+	const s = m2Raw( scaled );
 	if ( root ) {
 		return Math.sqrt( s / dof ) * UNSCALE;
 	}
 	return ( ( s / dof ) * UNSCALE ) * UNSCALE;
 }
 
-function m2Scaled( xs: ArrayLike<number>, scale: number ): number {
+function m2Raw( xs: ArrayLike<number> ): number {
 	const n = xs.length;
-	const K = xs[ 0 ] * scale;
+	const K = xs[ 0 ];
 	// Pass 1: Σ(x − K) in four lanes.
 	let a0 = 0.0;
 	let a1 = 0.0;
@@ -62,15 +66,18 @@ function m2Scaled( xs: ArrayLike<number>, scale: number ): number {
 	let a3 = 0.0;
 	let i = 0;
 	for ( ; i + 3 < n; i += 4 ) {
-		a0 += ( xs[ i ] * scale ) - K;
-		a1 += ( xs[ i + 1 ] * scale ) - K;
-		a2 += ( xs[ i + 2 ] * scale ) - K;
-		a3 += ( xs[ i + 3 ] * scale ) - K;
+		a0 += xs[ i ] - K;
+		a1 += xs[ i + 1 ] - K;
+		a2 += xs[ i + 2 ] - K;
+		a3 += xs[ i + 3 ] - K;
 	}
 	for ( ; i < n; i++ ) {
-		a0 += ( xs[ i ] * scale ) - K;
+		a0 += xs[ i ] - K;
 	}
 	const mu = ( ( a0 + a1 ) + ( a2 + a3 ) ) / n;
+	// Pass 2 deviates from c = K + μ (rounded): the corrected formula is exact for any centre, so the rounding of c
+	// costs nothing; constant data still give μ = 0, c = K and d = 0 exactly; one subtraction per element is saved.
+	const c = K + mu;
 	// Pass 2: Σd and Σd² with d = (x − K) − μ, four lanes each, in blocks of BLOCK elements whose Σd² is added to a
 	// two-sum compensated total.
 	let s0 = 0.0;
@@ -87,10 +94,10 @@ function m2Scaled( xs: ArrayLike<number>, scale: number ): number {
 		let q2 = 0.0;
 		let q3 = 0.0;
 		for ( ; i + 3 < end; i += 4 ) {
-			const d0 = ( ( xs[ i ] * scale ) - K ) - mu;
-			const d1 = ( ( xs[ i + 1 ] * scale ) - K ) - mu;
-			const d2 = ( ( xs[ i + 2 ] * scale ) - K ) - mu;
-			const d3 = ( ( xs[ i + 3 ] * scale ) - K ) - mu;
+			const d0 = xs[ i ] - c;
+			const d1 = xs[ i + 1 ] - c;
+			const d2 = xs[ i + 2 ] - c;
+			const d3 = xs[ i + 3 ] - c;
 			s0 += d0;
 			s1 += d1;
 			s2 += d2;
@@ -101,7 +108,7 @@ function m2Scaled( xs: ArrayLike<number>, scale: number ): number {
 			q3 += d3 * d3;
 		}
 		for ( ; i < end; i++ ) {
-			const d = ( ( xs[ i ] * scale ) - K ) - mu;
+			const d = xs[ i ] - c;
 			s0 += d;
 			q0 += d * d;
 		}
