@@ -42,7 +42,8 @@ export default createRule<[], MessageIds>({
 
       if (match.kind === 'tensor') {
         const options = optionsText(sourceCode, softmax.options);
-        const chained = log.spelling === 'tf-chained';
+        // Chained only when x was a tensor receiver already: TF.js functional ops also take plain arrays.
+        const chained = log.spelling === 'tf-chained' && (softmax.spelling === 'tf-chained' || engine.producesTensor(input));
         return {
           replacement: chained ? 'x.logSoftmax()' : 'tf.logSoftmax(x)',
           fix: {

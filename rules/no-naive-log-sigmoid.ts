@@ -43,7 +43,8 @@ export default createRule<[], MessageIds>({
       const x = engine.unwrapElement(input.x);
       if (!engine.isFreeOfElements(x) || engine.isConstant(engine.resolve(x).node)) return;
       const tensor = outer.domain === 'tensor';
-      const style = tensor ? (outer.spelling === 'tf-chained' ? 'tf-chained' : 'tf-functional') : 'kernel';
+      // Chained only when x itself was used as a tensor receiver (TF.js functional ops also take plain arrays).
+      const style = tensor ? (outer.spelling === 'tf-chained' && (input.chainable || engine.producesTensor(x)) ? 'tf-chained' : 'tf-functional') : 'kernel';
       const name = kind === 'softplus' ? 'softplus' : 'logSigmoid';
       const call = emitUnaryCall(sourceCode, name, style, x.node, input.negated);
       const temporaries = planTemporaries(engine, [engine.op(outer.operands[0]), match.inner], [x.node], outer.node);

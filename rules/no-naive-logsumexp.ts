@@ -51,7 +51,8 @@ export default createRule<[], MessageIds>({
         const temporaries = planTemporaries(engine, [engine.op(match.log.operands[0]), engine.op(match.sum.operands[0])], [input.node], target);
         if (match.domain === 'tensor') {
           const options = optionsText(sourceCode, match.sum.options);
-          const chained = match.log.spelling === 'tf-chained';
+          // Chained only when x was a tensor receiver already: TF.js functional ops also take plain arrays.
+          const chained = match.log.spelling === 'tf-chained' && (match.exp.spelling === 'tf-chained' || engine.producesTensor(input));
           const masked = mayHoldNegativeInfinity(engine, input.node);
           const fix: FixSpec = {
             target,

@@ -43,7 +43,8 @@ export default createRule<[], MessageIds>({
       const x = engine.unwrapElement(input.x);
       if (!engine.isFreeOfElements(x)) return;
       const tensor = outer.domain === 'tensor';
-      const style = tensor ? (outer.spelling === 'tf-chained' ? 'tf-chained' : 'tf-functional') : kind === 'tanh' ? 'math' : 'kernel';
+      // Chained only when x itself was used as a tensor receiver (TF.js functional ops also take plain arrays).
+      const style = tensor ? (outer.spelling === 'tf-chained' && (input.chainable || engine.producesTensor(x)) ? 'tf-chained' : 'tf-functional') : kind === 'tanh' ? 'math' : 'kernel';
       const call = emitUnaryCall(sourceCode, kind, style, x.node, input.negated);
       const temporaries = planTemporaries(engine, outer.operands.map((operand) => engine.op(operand)), [x.node], outer.node);
       const limit = tensor ? '88.7 (float32)' : '709.8 (float64)';

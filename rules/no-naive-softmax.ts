@@ -41,7 +41,8 @@ export default createRule<[], MessageIds>({
       const axisValue = axis ? engine.staticNumber(axis) : undefined;
       const keepDimsValue = keepDims ? engine.staticBoolean(keepDims) === true : false;
       const input = match.input.node;
-      const chained = match.div.spelling === 'tf-chained';
+      // Chained only when x was a tensor receiver already: TF.js functional ops also take plain arrays.
+      const chained = match.div.spelling === 'tf-chained' && (match.numerator.spelling === 'tf-chained' || engine.producesTensor(match.input));
       if (axis && axisValue !== -1) {
         // Another axis: keep the shape of the code, shift by the max over that axis.
         const axisText = sourceCode.getText(axis);

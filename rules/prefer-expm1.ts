@@ -41,7 +41,8 @@ export default createRule<[], MessageIds>({
         const argument = argumentText(sourceCode, x.node);
         return { ...base, shape: negated ? 'unary' : 'call', text: () => (negated ? `-Math.expm1(${argument})` : `Math.expm1(${argument})`) };
       }
-      if (outer.spelling === 'tf-chained') {
+      // Chained only when x was a tensor receiver already: TF.js functional ops also take plain arrays.
+      if (outer.spelling === 'tf-chained' && (exp.spelling === 'tf-chained' || engine.producesTensor(x))) {
         const receiver = receiverText(sourceCode, x.node);
         return { ...base, text: () => (negated ? `${receiver}.expm1().neg()` : `${receiver}.expm1()`) };
       }

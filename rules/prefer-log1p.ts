@@ -39,12 +39,12 @@ export default createRule<[], MessageIds>({
     function fixFor({ log, inner, x, negated }: Log1pMatch): FixSpec {
       const temporaries = planTemporaries(engine, [engine.op(log.operands[0])], [x.node], log.node);
       const base = { target: log.node, remove: temporaries.remove, valueIdentical: temporaries.movable };
-      void inner;
       if (log.domain !== 'tensor') {
         const argument = negated ? negatedNumberText(sourceCode, x.node) : argumentText(sourceCode, x.node);
         return { ...base, text: () => `Math.log1p(${argument})` };
       }
-      if (log.spelling === 'tf-chained') {
+      // Chained only when x was a tensor receiver already: TF.js functional ops also take plain arrays.
+      if (log.spelling === 'tf-chained' && ((inner.spelling === 'tf-chained' && inner.operands[0] === x) || engine.producesTensor(x))) {
         const receiver = receiverText(sourceCode, x.node);
         return { ...base, text: () => (negated ? `${receiver}.neg().log1p()` : `${receiver}.log1p()`) };
       }

@@ -84,8 +84,17 @@ export function softmaxCrossEntropyWithLogits( labels: ArrayLike<number>, logits
 	if ( m === Infinity || m === -Infinity ) {
 		return infiniteMax( labels, logits, m );
 	}
-	const L = log1pSumExpShifted( logits, m, k );
-	// Σ y_i·((m − z_i) + L), m − z_i = a + ea exactly (two-sum), compensated.
+	return weightedSum( labels, logits, m, log1pSumExpShifted( logits, m, k ) );
+}
+
+/**
+* `Σ y_i·((m − z_i) + L)` with `m − z_i = a + ea` exactly (two-sum), compensated (two-sum accumulation). A separate
+* function: inlined into the caller together with the log-sum-exp loop, V8 compiled both loops ~50% slower.
+*
+* @private
+*/
+function weightedSum( labels: ArrayLike<number>, logits: ArrayLike<number>, m: number, L: number ): number {
+	const n = logits.length;
 	let s = 0.0;
 	let c = 0.0;
 	for ( let i = 0; i < n; i++ ) {

@@ -301,6 +301,14 @@ export class NumericsEngine {
     }
   }
 
+  /** Strong evidence only: the value is the result of a TF.js op or call (so `value.op()` chaining is safe). */
+  producesTensor(operand: Operand): boolean {
+    const resolved = this.resolve(operand);
+    const op = this.matchNode(resolved);
+    if (op) return op.domain === 'tensor';
+    return resolved.node.type === AST_NODE_TYPES.CallExpression && this.tf.calls.has(resolved.node);
+  }
+
   /** `Math.<name>(…)` with an unshadowed global `Math`. */
   isMathCall(node: TSESTree.Node, name: string): node is TSESTree.CallExpression {
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;

@@ -13,6 +13,8 @@ export interface SignedInput {
   readonly x: Operand;
   /** The function's argument is `-x`. */
   readonly negated: boolean;
+  /** `x` was used as a tensor receiver (`x.exp()`), so a chained fix (`x.softplus()`) is safe on it. */
+  readonly chainable: boolean;
 }
 
 /** `exp(E)` → E, with `exp(-y)` read as `y` negated. */
@@ -20,8 +22,8 @@ function exponent(engine: NumericsEngine, operand: Operand): SignedInput | null 
   const exp = engine.op(operand);
   if (exp?.op !== 'exp' || exp.spelling === 'map') return null;
   const inner = engine.op(exp.operands[0]);
-  if (inner?.op === 'neg') return { x: inner.operands[0], negated: true };
-  return { x: exp.operands[0], negated: false };
+  if (inner?.op === 'neg') return { x: inner.operands[0], negated: true, chainable: inner.spelling === 'tf-chained' };
+  return { x: exp.operands[0], negated: false, chainable: exp.spelling === 'tf-chained' };
 }
 
 /** `1 + exp(E)` (either order) → the signed E. */
@@ -37,7 +39,7 @@ export function writtenSigmoid(engine: NumericsEngine, op: Op): SignedInput | nu
   if (op.op === 'div') {
     const denominator = onePlusExp(engine, op.operands[1]);
     if (!denominator) return null;
-    if (engine.staticNumber(op.operands[0].node) === 1) return { x: denominator.x, negated: !denominator.negated };
+    if (engine.staticNumber(op.operands[0].node) === 1) return { x: denominator.x, negated: !denominator.negated, chainable: denominator.chainable };
     const numerator = exponent(engine, op.operands[0]);
     if (numerator && numerator.negated === denominator.negated && engine.sameReference(engine.resolve(numerator.x).node, engine.resolve(denominator.x).node)) {
       return numerator; // exp(x) / (1 + exp(x)) = sigmoid(x)
@@ -46,7 +48,7 @@ export function writtenSigmoid(engine: NumericsEngine, op: Op): SignedInput | nu
   }
   if (op.op === 'reciprocal') {
     const denominator = onePlusExp(engine, op.operands[0]);
-    return denominator ? { x: denominator.x, negated: !denominator.negated } : null;
+    return denominator ? { x: denominator.x, negated: !denominator.negated, chainable: denominator.chainable } : null;
   }
   return null;
 }
@@ -55,7 +57,7 @@ export function writtenSigmoid(engine: NumericsEngine, op: Op): SignedInput | nu
 export function sigmoidInput(engine: NumericsEngine, operand: Operand): (SignedInput & { op: Op }) | null {
   const op = engine.op(operand);
   if (!op) return null;
-  if (op.op === 'sigmoid') return { x: op.operands[0], negated: false, op };
+  if (op.op === 'sigmoid') return { x: op.operands[0], negated: false, chainable: op.spelling === 'tf-chained', op };
   const written = writtenSigmoid(engine, op);
   return written ? { ...written, op } : null;
 }
@@ -79,7 +81,7 @@ export function detectLogSigmoid(engine: NumericsEngine, node: TSESTree.Node): L
     if (argument.op === 'sub') {
       const other = otherThanConstant(engine, argument, 1, 'left');
       const complement = other && sigmoidInput(engine, other);
-      if (complement && sameDomain(complement.op)) return { kind: 'logSigmoid', outer, input: { x: complement.x, negated: !complement.negated }, inner: argument };
+      if (complement && sameDomain(complement.op)) return { kind: 'logSigmoid', outer, input: { x: complement.x, negated: !complement.negated, chainable: complement.chainable }, inner: argument };
     }
     if (argument.op === 'add') {
       const softplus = onePlusExp(engine, outer.operands[0]);
@@ -90,7 +92,7 @@ export function detectLogSigmoid(engine: NumericsEngine, node: TSESTree.Node): L
   // log1p
   if (argument.op === 'neg') {
     const complement = sigmoidInput(engine, argument.operands[0]);
-    if (complement && sameDomain(complement.op)) return { kind: 'logSigmoid', outer, input: { x: complement.x, negated: !complement.negated }, inner: argument };
+    if (complement && sameDomain(complement.op)) return { kind: 'logSigmoid', outer, input: { x: complement.x, negated: !complement.negated, chainable: complement.chainable }, inner: argument };
     return null;
   }
   const softplus = exponent(engine, outer.operands[0]);
@@ -137,7 +139,7 @@ export function detectNaiveSigmoid(engine: NumericsEngine, node: TSESTree.Node):
     const x = a && !a.negated ? twice(engine, a.x) : null;
     const y = b && !b.negated ? twice(engine, b.x) : null;
     if (x && y && engine.sameReference(engine.resolve(x).node, engine.resolve(y).node) && !engine.isConstant(engine.resolve(x).node)) {
-      return { kind: 'tanh', outer, input: { x, negated: false } };
+      return { kind: 'tanh', outer, input: { x, negated: false, chainable: false } };
     }
     return null;
   }
@@ -147,6 +149,6 @@ export function detectNaiveSigmoid(engine: NumericsEngine, node: TSESTree.Node):
   if (!p || !q || !r || !s || p.negated || !q.negated) return null;
   const same = (u: Operand, v: Operand): boolean => engine.sameReference(engine.resolve(u).node, engine.resolve(v).node);
   const denominatorMatches = (!r.negated && s.negated && same(r.x, p.x) && same(s.x, p.x)) || (r.negated && !s.negated && same(r.x, p.x) && same(s.x, p.x));
-  if (same(p.x, q.x) && denominatorMatches && !engine.isConstant(engine.resolve(p.x).node)) return { kind: 'tanh', outer, input: { x: p.x, negated: false } };
+  if (same(p.x, q.x) && denominatorMatches && !engine.isConstant(engine.resolve(p.x).node)) return { kind: 'tanh', outer, input: { x: p.x, negated: false, chainable: false } };
   return null;
 }

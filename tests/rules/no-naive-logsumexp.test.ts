@@ -267,3 +267,15 @@ jsRuleTester.run('no-naive-logsumexp (espree, CommonJS)', rule as never, {
     },
   ],
 });
+
+// TF.js functional ops accept plain arrays: a chained fix must not call a tensor method on one.
+ruleTester.run('no-naive-logsumexp (chained fix only on tensors)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nexport const f = (xs: number[]) => tf.exp(xs).sum().log();",
+      output: "import * as tf from '@tensorflow/tfjs';\nexport const f = (xs: number[]) => tf.logSumExp(xs);",
+      errors: [{ messageId: 'naiveLogSumExp' }],
+    },
+  ],
+});

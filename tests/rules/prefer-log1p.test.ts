@@ -66,8 +66,9 @@ ruleTester.run('prefer-log1p', rule, {
       errors: [{ messageId: 'preferLog1p' }],
     },
     {
+      // p went into a functional op, so it may be a plain array: the fix stays functional.
       code: "import * as tf from '@tensorflow/tfjs';\nconst y = tf.sub(1, p).log();",
-      output: "import * as tf from '@tensorflow/tfjs';\nconst y = p.neg().log1p();",
+      output: "import * as tf from '@tensorflow/tfjs';\nconst y = tf.log1p(tf.neg(p));",
       errors: [{ messageId: 'preferLog1p' }],
     },
     // Across an owned temporary.
