@@ -53,8 +53,11 @@ export function expm1Ref(x: number): number {
   return expm1Dec(dec(x)).toNumber();
 }
 
-/** log(Σ exp(x_i)) as a decimal: max m plus log1p(Σ_{i≠argmax} exp(x_i − m)); handles ±Infinity like the maths. */
-function lseDec(xs: readonly number[]): Dec | number {
+/**
+ * log(Σ exp(x_i)) as parts: the max m and L = log1p(Σ_{i≠argmax} exp(x_i − m)), kept apart so that x − lse can be
+ * formed as (x − m) − L without rounding L away (200 + 1e-87 is 200 at 60 digits). Non-finite cases as a number.
+ */
+function lseParts(xs: readonly number[]): { m: Dec; L: Dec } | number {
   if (xs.some(Number.isNaN)) return NaN;
   if (xs.length === 0) return -Infinity;
   let m = -Infinity;
@@ -72,13 +75,13 @@ function lseDec(xs: readonly number[]): Dec | number {
   xs.forEach((x, i) => {
     if (i !== k && x - m > -2000) s = s.plus(D.exp(dec(x).minus(md)));
   });
-  return md.plus(log1pDec(s));
+  return { m: md, L: log1pDec(s) };
 }
 
 /** log(Σ exp(x_i)), correctly rounded. */
 export function lseRef(xs: readonly number[]): number {
-  const v = lseDec(xs);
-  return typeof v === 'number' ? v : v.toNumber();
+  const p = lseParts(xs);
+  return typeof p === 'number' ? p : p.m.plus(p.L).toNumber();
 }
 
 /** log(exp(a) + exp(b)), correctly rounded. */
@@ -86,16 +89,16 @@ export function logAddExpRef(a: number, b: number): number {
   return lseRef([a, b]);
 }
 
-/** log(softmax(x))_i = x_i − lse(x), each element correctly rounded. */
+/** log(softmax(x))_i = (x_i − m) − L, each element correctly rounded. */
 export function logSoftmaxRef(xs: readonly number[]): number[] {
-  const l = lseDec(xs);
-  return xs.map((x) => (typeof l === 'number' ? x - l : dec(x).minus(l).toNumber()));
+  const p = lseParts(xs);
+  return xs.map((x) => (typeof p === 'number' ? x - p : dec(x).minus(p.m).minus(p.L).toNumber()));
 }
 
 /** softmax(x)_i, each element correctly rounded. */
 export function softmaxRef(xs: readonly number[]): number[] {
-  const l = lseDec(xs);
-  return xs.map((x) => (typeof l === 'number' ? Math.exp(x - l) : D.exp(dec(x).minus(l)).toNumber()));
+  const p = lseParts(xs);
+  return xs.map((x) => (typeof p === 'number' ? Math.exp(x - p) : D.exp(dec(x).minus(p.m).minus(p.L)).toNumber()));
 }
 
 /** Apply a row function to every row (last axis) of a 2-D array, optionally keeping the reduced dimension. */

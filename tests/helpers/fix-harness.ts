@@ -208,43 +208,81 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   esModuleInterop: true,
   types: ['node'],
   paths: { [KERNEL_MODULE]: [KERNELS_INDEX] },
+  // every snippet is a module, so a batch of them can share one program
+  moduleDetection: ts.ModuleDetectionKind.Force,
 };
 
 /** Parsed library/`node_modules`/kernel source files, shared by every program of the process (they never change). */
 const sourceFileCache = new Map<string, ts.SourceFile | undefined>();
-let previousProgram: ts.Program | undefined;
+const previousPrograms = new Map<boolean, ts.Program>();
 let virtualCounter = 0;
 
-/**
- * Semantic (and syntactic) diagnostics of `code`, type-checked as the file `filename` placed in `tests/fix-equivalence/`
- * (in memory; nothing is written). Returns `TS<code>: <message>` strings with positions, sorted.
- */
-export function typeCheck(code: string, filename = 'case.ts'): string[] {
-  const ext = path.extname(filename) || '.ts';
-  const virtualName = path.join(ROOT, 'tests/fix-equivalence', `__virtual_${++virtualCounter}__${ext}`).replace(/\\/g, '/');
+export interface SourceToCheck {
+  code: string;
+  /** Default `case.ts`; the extension decides TS or JS (`checkJs`). */
+  filename?: string;
+}
+
+function isJsFile(filename: string): boolean {
+  return /\.[cm]?jsx?$/.test(filename);
+}
+
+function formatDiagnostic(d: ts.Diagnostic): string {
+  const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+  const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+  return `${where ? `${where.line + 1}:${where.character + 1} ` : ''}TS${d.code}: ${message}`;
+}
+
+/** One program over several virtual files (each a module); returns the diagnostics of each. */
+function checkProgram(files: readonly { name: string; code: string }[], js: boolean): string[][] {
   // JS files: no annotations to speak of, so implicit `any` is not an error (everything else of `strict` applies).
-  const options = /\.[cm]?jsx?$/.test(ext) ? { ...COMPILER_OPTIONS, noImplicitAny: false } : COMPILER_OPTIONS;
+  const options: ts.CompilerOptions = js ? { ...COMPILER_OPTIONS, noImplicitAny: false } : COMPILER_OPTIONS;
+  const virtual = new Map(files.map((file) => [file.name, file.code]));
   const host = ts.createCompilerHost(options, true);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (fileName === virtualName) return ts.createSourceFile(fileName, code, languageVersion, true);
+    const code = virtual.get(fileName);
+    if (code !== undefined) return ts.createSourceFile(fileName, code, languageVersion, true);
     const key = `${fileName}\0${typeof languageVersion === 'object' ? languageVersion.languageVersion : languageVersion}`;
     if (!sourceFileCache.has(key)) sourceFileCache.set(key, getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate));
     return sourceFileCache.get(key);
   };
-  host.fileExists = (fileName) => fileName === virtualName || fileExists.call(host, fileName);
-  host.readFile = (fileName) => (fileName === virtualName ? code : readFile.call(host, fileName));
-  const program = ts.createProgram({ rootNames: [virtualName], options, host, oldProgram: previousProgram });
-  previousProgram = program;
-  const sourceFile = program.getSourceFile(virtualName)!;
-  const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
-  return diagnostics
-    .map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      return `${where ? `${where.line + 1}:${where.character + 1} ` : ''}TS${d.code}: ${message}`;
-    })
-    .sort();
+  host.fileExists = (fileName) => virtual.has(fileName) || fileExists.call(host, fileName);
+  host.readFile = (fileName) => virtual.get(fileName) ?? readFile.call(host, fileName);
+  const program = ts.createProgram({ rootNames: [...virtual.keys()], options, host, oldProgram: previousPrograms.get(js) });
+  previousPrograms.set(js, program);
+  return files.map((file) => {
+    const sourceFile = program.getSourceFile(file.name)!;
+    return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].map(formatDiagnostic).sort();
+  });
+}
+
+/**
+ * Semantic (and syntactic) diagnostics of each source, type-checked in memory as files placed in
+ * `tests/fix-equivalence/` (nothing is written; every file is a module). One program for the TS files and one for
+ * the JS files, so the TF.js declarations are resolved once per batch. Returns `line:col TS<code>: <message>` strings.
+ */
+export function typeCheckMany(sources: readonly SourceToCheck[]): string[][] {
+  const results: string[][] = new Array(sources.length);
+  for (const js of [false, true]) {
+    const group = sources
+      .map((source, index) => ({ source, index, filename: source.filename ?? 'case.ts' }))
+      .filter((item) => isJsFile(item.filename) === js);
+    if (group.length === 0) continue;
+    const files = group.map((item) => ({
+      name: path.join(ROOT, 'tests/fix-equivalence', `__virtual_${++virtualCounter}__${path.extname(item.filename) || '.ts'}`).replace(/\\/g, '/'),
+      code: item.source.code,
+    }));
+    checkProgram(files, js).forEach((diagnostics, i) => {
+      results[group[i].index] = diagnostics;
+    });
+  }
+  return results;
+}
+
+/** Diagnostics of one source (see {@link typeCheckMany}). */
+export function typeCheck(code: string, filename = 'case.ts'): string[] {
+  return typeCheckMany([{ code, filename }])[0];
 }
 
 function withoutPosition(diagnostic: string): string {
@@ -252,17 +290,30 @@ function withoutPosition(diagnostic: string): string {
 }
 
 /**
- * Type-check original and fixed; fails when the fixed code has a diagnostic (by code and message) that the original
- * does not, or (with `requireCleanOriginal`, the default) when the original itself has diagnostics.
+ * Compare the diagnostics of original and fixed; fails when the fixed code has a diagnostic (by code and message)
+ * that the original does not, or (with `requireCleanOriginal`) when the original itself has diagnostics.
  */
-export function typeCheckFix(original: string, fixed: string, filename = 'case.ts', requireCleanOriginal = true): { original: string[]; fixed: string[] } {
-  const before = typeCheck(original, filename);
-  const after = typeCheck(fixed, filename);
+export function compareDiagnostics(
+  original: string,
+  fixed: string,
+  diagnostics: { original: string[]; fixed: string[] },
+  requireCleanOriginal = true,
+): { original: string[]; fixed: string[] } {
+  const { original: before, fixed: after } = diagnostics;
   if (requireCleanOriginal && before.length > 0) throw new Error(`the original does not type-check:\n${before.join('\n')}\n${original}`);
   const known = new Set(before.map(withoutPosition));
   const added = after.filter((d) => !known.has(withoutPosition(d)));
   if (added.length > 0) throw new Error(`the fixed code adds type errors:\n${added.join('\n')}\n--- fixed ---\n${fixed}`);
-  return { original: before, fixed: after };
+  return diagnostics;
+}
+
+/** Type-check original and fixed (in one program) and {@link compareDiagnostics}. */
+export function typeCheckFix(original: string, fixed: string, filename = 'case.ts', requireCleanOriginal = true): { original: string[]; fixed: string[] } {
+  const [before, after] = typeCheckMany([
+    { code: original, filename },
+    { code: fixed, filename },
+  ]);
+  return compareDiagnostics(original, fixed, { original: before, fixed: after }, requireCleanOriginal);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -574,11 +625,10 @@ export interface PreparedCase {
   runtime: Runtime;
 }
 
-/** Steps 1–3 for one case: fix and check, type-check, load both functions. */
-export async function prepareCase(testCase: FixCase, defaults: { rules: readonly string[]; runtime?: Runtime }): Promise<PreparedCase> {
+/** Step 1 for one case: fix and check, including the expected/rejected output patterns. */
+export function fixCase(testCase: FixCase, rules: readonly string[]): CheckedFix {
   const filename = testCase.filename ?? 'case.ts';
-  const rules = testCase.rules ?? defaults.rules;
-  const fix = fixAndCheck(testCase.code, { rules, filename, settings: testCase.settings, mode: testCase.mode });
+  const fix = fixAndCheck(testCase.code, { rules: testCase.rules ?? rules, filename, settings: testCase.settings, mode: testCase.mode });
   for (const pattern of testCase.expectOutput ?? []) {
     const found = typeof pattern === 'string' ? fix.output.includes(pattern) : pattern.test(fix.output);
     if (!found) throw new Error(`the fixed output lacks ${String(pattern)}\n--- output ---\n${fix.output}`);
@@ -587,10 +637,56 @@ export async function prepareCase(testCase: FixCase, defaults: { rules: readonly
     const found = typeof pattern === 'string' ? fix.output.includes(pattern) : pattern.test(fix.output);
     if (found) throw new Error(`the fixed output still contains ${String(pattern)}\n--- output ---\n${fix.output}`);
   }
-  const types = typeCheckFix(testCase.code, fix.output, filename, !testCase.allowOriginalTypeErrors);
+  return fix;
+}
+
+/** Steps 1–2 computed ahead (see {@link describeFixEquivalence}, which batches the type checks of a table). */
+export interface Precomputed {
+  fix?: CheckedFix;
+  diagnostics?: { original: string[]; fixed: string[] };
+  /** Step 1 failed: rethrown by {@link prepareCase}. */
+  error?: unknown;
+}
+
+/** Steps 1–3 for one case: fix and check, type-check, load both functions. */
+export async function prepareCase(
+  testCase: FixCase,
+  defaults: { rules: readonly string[]; runtime?: Runtime },
+  precomputed?: Precomputed,
+): Promise<PreparedCase> {
+  if (precomputed?.error !== undefined) throw precomputed.error;
+  const filename = testCase.filename ?? 'case.ts';
+  const fix = precomputed?.fix ?? fixCase(testCase, defaults.rules);
+  const requireClean = !testCase.allowOriginalTypeErrors;
+  const types = precomputed?.diagnostics
+    ? compareDiagnostics(testCase.code, fix.output, precomputed.diagnostics, requireClean)
+    : typeCheckFix(testCase.code, fix.output, filename, requireClean);
   const runtime = defaults.runtime ?? (await defaultRuntime());
   const name = testCase.fn ?? 'f';
   return { fix, types, original: loadFunction(testCase.code, filename, runtime, name), fixed: loadFunction(fix.output, filename, runtime, name), runtime };
+}
+
+/** Steps 1–2 for a whole table: fix every case, then type-check every original and output in one batch. */
+export function precompute(cases: readonly FixCase[], rules: readonly string[]): Precomputed[] {
+  const results: Precomputed[] = cases.map((testCase) => {
+    try {
+      return { fix: fixCase(testCase, rules) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  const sources = cases.flatMap((testCase, i) => {
+    const fix = results[i].fix;
+    return fix ? [{ code: testCase.code, filename: testCase.filename }, { code: fix.output, filename: testCase.filename }] : [];
+  });
+  const diagnostics = typeCheckMany(sources);
+  let next = 0;
+  for (const result of results) {
+    if (!result.fix) continue;
+    result.diagnostics = { original: diagnostics[next], fixed: diagnostics[next + 1] };
+    next += 2;
+  }
+  return results;
 }
 
 function domainOf(testCase: FixCase, args: readonly unknown[]): Domain {
@@ -633,8 +729,12 @@ function failure(testCase: FixCase, prepared: PreparedCase, label: string, args:
 }
 
 /** Run a whole case: prepare, then every input and the property (if any); throws with a full report on failure. */
-export async function runFixCase(testCase: FixCase, defaults: { rules: readonly string[]; runtime?: Runtime }): Promise<PreparedCase> {
-  const prepared = await prepareCase(testCase, defaults);
+export async function runFixCase(
+  testCase: FixCase,
+  defaults: { rules: readonly string[]; runtime?: Runtime },
+  precomputed?: Precomputed,
+): Promise<PreparedCase> {
+  const prepared = await prepareCase(testCase, defaults, precomputed);
   const failures: string[] = [];
   for (const input of testCase.inputs) {
     const comparison = await checkInput(prepared, testCase, input);
@@ -661,28 +761,31 @@ export async function runFixCase(testCase: FixCase, defaults: { rules: readonly 
 export function describeFixEquivalence(rule: string, cases: readonly FixCase[]): void {
   describe.skipIf(!hasRule(rule))(`fix equivalence: numerics/${rule}`, () => {
     let runtime: Runtime;
+    let precomputed: Precomputed[];
     beforeAll(async () => {
       runtime = await defaultRuntime();
+      precomputed = precompute(cases, [rule]);
     });
-    for (const testCase of cases) {
+    cases.forEach((testCase, index) => {
       const bug = testCase.knownBug;
+      const run = () => runFixCase(testCase, { rules: [rule], runtime }, precomputed[index]);
       if (!bug) {
         it(testCase.name, async () => {
-          await runFixCase(testCase, { rules: [rule], runtime });
+          await run();
         });
-        continue;
+        return;
       }
       it(`${testCase.name} [known bug: ${bug.description}]`, async () => {
         let error: unknown;
         try {
-          await runFixCase(testCase, { rules: [rule], runtime });
+          await run();
         } catch (caught) {
           error = caught;
         }
         if (error === undefined) throw new Error(`known bug "${bug.description}" no longer reproduces: remove \`knownBug\` from the case`);
         if (!bug.symptom.test(String(error))) throw error;
       });
-    }
+    });
   });
 }
 
