@@ -5,6 +5,7 @@ import noNaiveLogSigmoid from './no-naive-log-sigmoid.js';
 import noNaiveLogsumexp from './no-naive-logsumexp.js';
 import noNaiveSigmoid from './no-naive-sigmoid.js';
 import noNaiveSoftmax from './no-naive-softmax.js';
+import noNaiveVariance from './no-naive-variance.js';
 import preferExpm1 from './prefer-expm1.js';
 import preferHypot from './prefer-hypot.js';
 import preferLog1p from './prefer-log1p.js';
@@ -15,6 +16,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-naive-logsumexp': noNaiveLogsumexp,
   'no-naive-sigmoid': noNaiveSigmoid,
   'no-naive-softmax': noNaiveSoftmax,
+  'no-naive-variance': noNaiveVariance,
   'prefer-expm1': preferExpm1,
   'prefer-hypot': preferHypot,
   'prefer-log1p': preferLog1p,

@@ -34,28 +34,56 @@ export function planTemporaries(engine: NumericsEngine, ops: readonly (Op | null
 
   const owned = ownedTemporaries(through, target);
   const remove: TSESTree.Node[] = owned ? [...new Set(through.map((temporary) => temporary.declarator.parent))] : [];
-  for (const loop of loops) {
-    const accumulator = sourceCode.getDeclaredVariables(loop.declarator)[0];
-    const reads = accumulator?.references.filter((ref) => ref.isRead() && !ref.isWrite()) ?? [];
-    const declaration = loop.declarator.parent;
-    const loopBody = loopStatements(loop.statement);
-    if (owned && reads.length === 1 && declaration.type === 'VariableDeclaration' && declaration.declarations.length === 1 && loopBody === 1) {
-      remove.push(declaration, loop.statement);
-    }
-  }
+  if (owned) remove.push(...deadLoops(engine, loops, target));
   return { movable: true, remove: [...new Set(remove)] };
 }
 
-/** Number of statements in a loop body (1 for a loop whose only job is the accumulation). */
-function loopStatements(loop: TSESTree.Node): number {
+/**
+ * Accumulation loops the fix makes dead: every statement of the loop body is `acc += …` into an accumulator the
+ * pattern matched, and each accumulator is read only inside the replaced node. Returns the loops and their
+ * accumulators' declarations (when every declarator of a declaration goes).
+ */
+function deadLoops(engine: NumericsEngine, loops: readonly NonNullable<Op['loop']>[], target: TSESTree.Node): TSESTree.Node[] {
+  const sourceCode = engine.sourceCode;
+  const byStatement = new Map<TSESTree.Node, Set<TSESTree.VariableDeclarator>>();
+  for (const loop of loops) {
+    const set = byStatement.get(loop.statement) ?? new Set();
+    set.add(loop.declarator);
+    byStatement.set(loop.statement, set);
+  }
+  const dead: TSESTree.Node[] = [];
+  for (const [statement, declarators] of byStatement) {
+    const variables = [...declarators].map((declarator) => sourceCode.getDeclaredVariables(declarator)[0]);
+    const readOnlyInTarget = variables.every((variable) =>
+      variable?.references.every((ref) => !ref.isRead() || ref.isWrite() || inside(ref.identifier, target.range)),
+    );
+    const body = loopBody(statement);
+    const onlyAccumulation = body?.every(
+      (child) =>
+        child.type === 'ExpressionStatement' &&
+        child.expression.type === 'AssignmentExpression' &&
+        child.expression.left.type === 'Identifier' &&
+        variables.some((variable) => variable?.name === (child.expression as TSESTree.AssignmentExpression & { left: TSESTree.Identifier }).left.name),
+    );
+    const declarations = new Set([...declarators].map((declarator) => declarator.parent));
+    const wholeDeclarations = [...declarations].every(
+      (declaration) => declaration.type === 'VariableDeclaration' && declaration.declarations.every((d) => declarators.has(d)),
+    );
+    if (readOnlyInTarget && onlyAccumulation && wholeDeclarations) dead.push(...declarations, statement);
+  }
+  return dead;
+}
+
+/** The statements of a loop's body (a `for`, `for…of`, or `xs.forEach(cb)` statement). */
+function loopBody(loop: TSESTree.Node): TSESTree.Node[] | null {
   const body =
     loop.type === 'ForOfStatement' || loop.type === 'ForStatement'
       ? loop.body
       : loop.type === 'ExpressionStatement' && loop.expression.type === 'CallExpression'
         ? (loop.expression.arguments[0] as TSESTree.ArrowFunctionExpression | undefined)?.body
         : undefined;
-  if (!body) return Number.POSITIVE_INFINITY;
-  return body.type === 'BlockStatement' ? body.body.length : 1;
+  if (!body) return null;
+  return body.type === 'BlockStatement' ? body.body : [body];
 }
 
 function inside(node: TSESTree.Node, range: readonly [number, number]): boolean {

@@ -1,0 +1,214 @@
+/**
+ * Pattern: a variance computed in one pass from raw moments, `E[x²] − E[x]²`, or from sums,
+ * `(Σx² − (Σx)²/n) / (n − 1)`. When the mean is large relative to the spread the two terms agree in most of
+ * their digits and the difference is rounding noise (data at an offset of 1e9 with unit spread loses every
+ * digit in float64) and can even be negative. Two-pass algorithms (`tf.moments`, the kernel) do not cancel.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { NumericsEngine } from '../ops/engine.js';
+import { otherThanConstant } from '../ops/match.js';
+import type { Op, Operand } from '../ops/types.js';
+
+/** A raw moment: Σx, Σx², mean(x) or mean(x²) of one input. */
+interface Moment {
+  readonly kind: 'sum' | 'mean';
+  readonly squared: boolean;
+  /** The data: a tensor or the array (element bindings unwrapped). */
+  readonly input: Operand;
+  /** Tensor reductions: `axis`, `keepDims`. */
+  readonly options: readonly TSESTree.Node[];
+  /** Array means written `sum / n`: the `n`. */
+  readonly divisor: Operand | null;
+  readonly domain: 'tensor' | 'array';
+  readonly ops: readonly Op[];
+}
+
+/** `x*x`, `x**2`, `Math.pow(x, 2)`, `tf.square(x)`, `x.square()`, `tf.mul(x, x)`, `tf.pow(x, 2)` → x */
+export function squareBase(engine: NumericsEngine, operand: Operand): { base: Operand; op: Op } | null {
+  const op = engine.op(operand);
+  if (!op) return null;
+  if (op.op === 'square') return { base: op.operands[0], op };
+  if (op.op === 'pow' && engine.staticNumber(op.operands[1].node) === 2) return { base: op.operands[0], op };
+  if (op.op === 'mul') {
+    const [a, b] = op.operands;
+    if (a.node === b.node || sameValue(engine, a, b)) return { base: a, op };
+  }
+  return null;
+}
+
+/** Two operands that denote the same value (after following temporaries and element bindings). */
+export function sameValue(engine: NumericsEngine, a: Operand, b: Operand): boolean {
+  const left = engine.resolve(a);
+  const right = engine.resolve(b);
+  if (left.node === right.node) return true;
+  const x = engine.unwrapElement(a);
+  const y = engine.unwrapElement(b);
+  if (x.env === null && y.env === null && engine.sameReference(x.node, y.node)) return true;
+  return left.env === null && right.env === null && engine.sameReference(left.node, right.node);
+}
+
+function momentOf(engine: NumericsEngine, operand: Operand): Moment | null {
+  const op = engine.op(operand);
+  if (!op) return null;
+  if (op.op === 'sum' || op.op === 'mean') {
+    if (op.domain !== 'tensor' && op.domain !== 'array') return null;
+    const square = squareBase(engine, op.operands[0]);
+    const input = engine.unwrapElement(square ? square.base : op.operands[0]);
+    if (!engine.isFreeOfElements(input)) return null;
+    return {
+      kind: op.op,
+      squared: square !== null,
+      input,
+      options: op.options,
+      divisor: null,
+      domain: op.domain,
+      ops: square ? [op, square.op] : [op],
+    };
+  }
+  // Array mean written as a sum divided by a count.
+  if (op.op === 'div' && op.domain !== 'tensor') {
+    const sum = momentOf(engine, op.operands[0]);
+    if (sum?.kind !== 'sum' || sum.domain !== 'array') return null;
+    return { ...sum, kind: 'mean', divisor: op.operands[1], ops: [...sum.ops, op] };
+  }
+  return null;
+}
+
+function sameData(engine: NumericsEngine, a: Moment, b: Moment): boolean {
+  if (a.domain !== b.domain || !sameValue(engine, a.input, b.input)) return false;
+  const text = (nodes: readonly TSESTree.Node[]): string => nodes.map((n) => engine.sourceCode.getText(n)).join(',');
+  if (text(a.options) !== text(b.options)) return false;
+  if (a.divisor === null || b.divisor === null) return a.divisor === b.divisor;
+  return sameValue(engine, a.divisor, b.divisor) || (isLengthOf(engine, a.divisor, a.input) && isLengthOf(engine, b.divisor, b.input));
+}
+
+/** `xs.length` for the data `xs` (through a `const n = xs.length`). */
+export function isLengthOf(engine: NumericsEngine, count: Operand, data: Operand): boolean {
+  const resolved = engine.resolve(count);
+  const node = resolved.node;
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'length' &&
+    sameValue(engine, { node: node.object, env: resolved.env }, data)
+  );
+}
+
+export interface NaiveVarianceMatch {
+  /** The node reported and replaced (the subtraction, the division by n − 1, or the enclosing sqrt). */
+  readonly node: TSESTree.Node;
+  readonly input: Operand;
+  readonly domain: 'tensor' | 'array';
+  /** Tensor reductions' `axis`, `keepDims`. */
+  readonly options: readonly TSESTree.Node[];
+  /** 0: population variance, 1: sample variance, null: the count is not the data's length (no fix). */
+  readonly ddof: 0 | 1 | null;
+  readonly form: 'moments' | 'sums';
+  readonly ops: readonly Op[];
+}
+
+/** `E[x²] − E[x]²` at a subtraction node. */
+function rawMoments(engine: NumericsEngine, sub: Op): NaiveVarianceMatch | null {
+  const meanOfSquares = momentOf(engine, sub.operands[0]);
+  if (meanOfSquares?.kind !== 'mean' || !meanOfSquares.squared) return null;
+  const squaredMean = squareBase(engine, sub.operands[1]);
+  const mean = squaredMean && momentOf(engine, squaredMean.base);
+  if (!squaredMean || mean?.kind !== 'mean' || mean.squared || !sameData(engine, meanOfSquares, mean)) return null;
+  if (engine.isConstant(engine.resolve(mean.input).node)) return null;
+  const countIsLength = meanOfSquares.divisor === null || isLengthOf(engine, meanOfSquares.divisor, meanOfSquares.input);
+  return {
+    node: sub.node,
+    input: mean.input,
+    domain: mean.domain,
+    options: mean.options,
+    ddof: countIsLength ? 0 : null,
+    form: 'moments',
+    ops: [sub, ...meanOfSquares.ops, squaredMean.op, ...mean.ops],
+  };
+}
+
+/** `Σx² − (Σx)²/n`, `Σx² − Σx·Σx/n`, `Σx² − Σx·mean`: the sum of squared deviations, n·variance. */
+function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count: Operand | null; ops: Op[] } | null {
+  const squares = momentOf(engine, sub.operands[0]);
+  if (squares?.kind !== 'sum' || !squares.squared || squares.domain !== 'array') return null;
+  const correction = engine.op(sub.operands[1]);
+  if (!correction) return null;
+  // (Σx)² / n
+  if (correction.op === 'div') {
+    const squaredSum = squareBase(engine, correction.operands[0]);
+    const sum = squaredSum && momentOf(engine, squaredSum.base);
+    if (squaredSum && sum?.kind === 'sum' && !sum.squared && sameData(engine, squares, sum)) {
+      return { input: sum.input, count: correction.operands[1], ops: [sub, ...squares.ops, correction, squaredSum.op, ...sum.ops] };
+    }
+    return null;
+  }
+  // Σx · mean
+  if (correction.op === 'mul') {
+    const [a, b] = correction.operands.map((operand) => momentOf(engine, operand));
+    const sum = a?.kind === 'sum' ? a : b?.kind === 'sum' ? b : null;
+    const mean = a?.kind === 'mean' ? a : b?.kind === 'mean' ? b : null;
+    if (sum && mean && !sum.squared && !mean.squared && sameData(engine, squares, sum) && sameValue(engine, sum.input, mean.input)) {
+      return { input: sum.input, count: mean.divisor, ops: [sub, ...squares.ops, correction, ...sum.ops, ...mean.ops] };
+    }
+  }
+  return null;
+}
+
+/** `(Σx² − (Σx)²/n) / (n − 1)` or `/ n` at a division node. */
+function sumsVariance(engine: NumericsEngine, div: Op): NaiveVarianceMatch | null {
+  const sub = engine.op(div.operands[0]);
+  if (sub?.op !== 'sub') return null;
+  const ss = sumOfSquares(engine, sub);
+  if (!ss || engine.isConstant(engine.resolve(ss.input).node)) return null;
+  const divisorOp = engine.op(div.operands[1]);
+  const minusOne = divisorOp?.op === 'sub' ? otherThanConstant(engine, divisorOp, 1, 'right') : null;
+  const countOperand = minusOne ?? div.operands[1];
+  const countIsLength = isLengthOf(engine, countOperand, ss.input) && (ss.count === null || isLengthOf(engine, ss.count, ss.input));
+  return {
+    node: div.node,
+    input: ss.input,
+    domain: 'array',
+    options: [],
+    ddof: countIsLength ? (minusOne ? 1 : 0) : null,
+    form: 'sums',
+    ops: [div, ...ss.ops, ...(divisorOp ? [divisorOp] : [])],
+  };
+}
+
+/** A naive variance at this node (a subtraction or a division), not counting an enclosing sqrt. */
+export function detectNaiveVariance(engine: NumericsEngine, node: TSESTree.Node): NaiveVarianceMatch | null {
+  const op = engine.matchNode({ node, env: null });
+  if (!op || op.spelling === 'map') return null;
+  if (op.op === 'sub') return rawMoments(engine, op);
+  if (op.op === 'div' && op.domain !== 'tensor') return sumsVariance(engine, op);
+  return null;
+}
+
+/** `n·Σx² − (Σx)²` (regression code): n² times the variance, reported without a fix. */
+export function detectScaledSumOfSquares(engine: NumericsEngine, node: TSESTree.Node): Operand | null {
+  const sub = engine.matchNode({ node, env: null });
+  if (sub?.op !== 'sub' || sub.domain === 'tensor') return null;
+  const scaled = engine.op(sub.operands[0]);
+  if (scaled?.op !== 'mul') return null;
+  const [a, b] = scaled.operands;
+  const squaresA = momentOf(engine, a);
+  const squaresB = momentOf(engine, b);
+  const squares = squaresA?.kind === 'sum' && squaresA.squared ? squaresA : squaresB?.kind === 'sum' && squaresB.squared ? squaresB : null;
+  if (!squares) return null;
+  const squaredSum = squareBase(engine, sub.operands[1]);
+  const sum = squaredSum && momentOf(engine, squaredSum.base);
+  if (sum?.kind !== 'sum' || sum.squared || !sameData(engine, squares, sum)) return null;
+  return engine.isConstant(engine.resolve(sum.input).node) ? null : sum.input;
+}
+
+/** `sqrt(variance)` around a naive variance written inline: a standard deviation, reported once. */
+export function detectNaiveStd(engine: NumericsEngine, node: TSESTree.Node): { sqrt: Op; variance: NaiveVarianceMatch } | null {
+  const sqrt = engine.matchNode({ node, env: null });
+  if (!sqrt || sqrt.spelling === 'map') return null;
+  const isRoot = sqrt.op === 'sqrt' || (sqrt.op === 'pow' && engine.staticNumber(sqrt.operands[1].node) === 0.5);
+  if (!isRoot) return null;
+  const variance = detectNaiveVariance(engine, sqrt.operands[0].node);
+  return variance ? { sqrt, variance } : null;
+}
