@@ -129,22 +129,21 @@ function loopOverArray(engine: NumericsEngine, loop: TSESTree.Node, env: Element
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || engine.staticNumber(declarator.init) !== 0) return null;
     const variable = engine.sourceCode.getDeclaredVariables(init)[0];
     const test = loop.test;
+    if (!variable || test?.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== '<' || !isReferenceTo(engine, test.left, variable)) return null;
+    // i < xs.length, or i < n with `const n = xs.length`
+    const bound = engine.resolve({ node: test.right, env }).node;
     if (
-      !variable ||
-      test?.type !== AST_NODE_TYPES.BinaryExpression ||
-      test.operator !== '<' ||
-      !isReferenceTo(engine, test.left, variable) ||
-      test.right.type !== AST_NODE_TYPES.MemberExpression ||
-      test.right.computed ||
-      test.right.property.type !== AST_NODE_TYPES.Identifier ||
-      test.right.property.name !== 'length'
+      bound.type !== AST_NODE_TYPES.MemberExpression ||
+      bound.computed ||
+      bound.property.type !== AST_NODE_TYPES.Identifier ||
+      bound.property.name !== 'length'
     ) {
       return null;
     }
     if (!isIncrementByOne(engine, loop.update, variable)) return null;
     // The counter must not be written in the body.
     if (writeReferences(variable).some((ref) => ref.identifier.range[0] >= loop.body.range[0] && ref.identifier.range[1] <= loop.body.range[1])) return null;
-    return { binding: { variable, kind: 'index', array: { node: test.right.object, env } }, body: loop.body };
+    return { binding: { variable, kind: 'index', array: { node: bound.object, env } }, body: loop.body };
   }
   if (loop.type === AST_NODE_TYPES.ExpressionStatement) {
     // xs.forEach((v) => { … })

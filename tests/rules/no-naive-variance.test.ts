@@ -1,0 +1,127 @@
+import rule from '../../rules/no-naive-variance.js';
+import { ruleTester, TF_BINDINGS } from '../helpers/rule-tester.js';
+
+const VARIANCE = "import { variance } from 'eslint-plugin-numerics/kernels';";
+const STD = "import { std } from 'eslint-plugin-numerics/kernels';";
+
+ruleTester.run('no-naive-variance', rule, {
+  valid: [
+    // Two-pass and Welford.
+    'function v(xs: number[]) { const m = xs.reduce((a, b) => a + b, 0) / xs.length; return xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length; }',
+    'function v(xs: number[]) { let n = 0, mean = 0, m2 = 0; for (const x of xs) { n++; const d = x - mean; mean += d / n; m2 += d * (x - mean); } return m2 / (n - 1); }',
+    "import * as tf from '@tensorflow/tfjs'; const { mean, variance } = tf.moments(x, 0);",
+    "import * as tf from '@tensorflow/tfjs'; const m = tf.mean(x, 0, true); const v = tf.mean(tf.square(tf.sub(x, m)), 0);",
+    // E[x²] alone, and a difference of moments of different data or axes.
+    "import * as tf from '@tensorflow/tfjs'; const e2 = tf.mean(tf.square(x));",
+    "import * as tf from '@tensorflow/tfjs'; const d = tf.sub(tf.mean(tf.square(x)), tf.square(tf.mean(y)));",
+    "import * as tf from '@tensorflow/tfjs'; const d = tf.sub(tf.mean(tf.square(x), 0), tf.square(tf.mean(x, 1)));",
+    'const d = (xs: number[], ys: number[]) => xs.reduce((a, v) => a + v * v, 0) / xs.length - (ys.reduce((a, b) => a + b, 0) / ys.length) ** 2;',
+    // Constants; look-alikes.
+    'const d = [1, 2].reduce((a, v) => a + v * v, 0) / 2 - ([1, 2].reduce((a, b) => a + b, 0) / 2) ** 2;',
+    "import * as np from 'numjs'; const d = np.subtract(np.mean(np.square(x)), np.square(np.mean(x)));",
+    "import * as tf from '@tensorflow/tfjs'; function f(tf) { return tf.sub(tf.mean(tf.square(x)), tf.square(tf.mean(x))); }",
+    // f() * f() is not a square of one value.
+    'const d = (xs: number[]) => xs.reduce((a, v) => a + v * v, 0) / xs.length - mean(xs) * next();',
+  ],
+  invalid: [
+    ...TF_BINDINGS.map(({ header, tf }) => ({
+      code: `${header}\nconst v = ${tf}.sub(${tf}.mean(${tf}.square(x), 1), ${tf}.square(${tf}.mean(x, 1)));`,
+      output: `${header}\nconst v = ${tf}.moments(x, 1).variance;`,
+      errors: [{ messageId: 'naiveVariance' as const }],
+    })),
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nconst v = x.square().mean(-1, true).sub(x.mean(-1, true).square());",
+      output: "import * as tf from '@tensorflow/tfjs';\nconst v = tf.moments(x, -1, true).variance;",
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nconst v = tf.sub(tf.mean(tf.mul(x, x)), tf.pow(tf.mean(x), 2));",
+      output: "import * as tf from '@tensorflow/tfjs';\nconst v = tf.moments(x).variance;",
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    {
+      code: "import { mean, square, sub } from '@tensorflow/tfjs';\nconst v = sub(mean(square(x), 0), square(mean(x, 0)));",
+      output: "import { mean, square, sub, moments } from '@tensorflow/tfjs';\nconst v = moments(x, 0).variance;",
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    // Across temporaries, inside a helper, with a sqrt: reported once, as a standard deviation.
+    {
+      code: [
+        "import * as tf from '@tensorflow/tfjs';",
+        'function layerStd(x) {',
+        '  const m = tf.mean(x, 0);',
+        '  const m2 = tf.mean(tf.mul(x, x), 0);',
+        '  return tf.sqrt(tf.sub(m2, tf.mul(m, m)));',
+        '}',
+      ].join('\n'),
+      output: ["import * as tf from '@tensorflow/tfjs';", 'function layerStd(x) {', '  return tf.sqrt(tf.moments(x, 0).variance);', '}'].join('\n'),
+      errors: [{ messageId: 'naiveStd', line: 5 }],
+    },
+    // Arrays: reduce means, map squares, `mean * mean`, `mean ** 2`, Math.pow.
+    {
+      code: 'export function variance(xs: number[]) {\n  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;\n  const meanSq = xs.reduce((a, v) => a + v * v, 0) / xs.length;\n  return meanSq - mean * mean;\n}',
+      output: "import { variance as numericsVariance } from 'eslint-plugin-numerics/kernels';\nexport function variance(xs: number[]) {\n  return numericsVariance(xs);\n}",
+      errors: [{ messageId: 'naiveVariance', line: 4 }],
+    },
+    {
+      code: 'export function spread(xs: number[]) {\n  const n = xs.length;\n  const mean = xs.reduce((a, b) => a + b, 0) / n;\n  const meanSq = xs.map((v) => v ** 2).reduce((a, b) => a + b, 0) / n;\n  return meanSq - Math.pow(mean, 2);\n}',
+      output: `${VARIANCE}\nexport function spread(xs: number[]) {\n  const n = xs.length;\n  return variance(xs);\n}`,
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    // Loops that accumulate sum and sumSq; the sample variance (n − 1); the std.
+    {
+      code: [
+        'export function sampleStd(xs: number[]) {',
+        '  let sum = 0;',
+        '  let sumSq = 0;',
+        '  for (const x of xs) {',
+        '    sum += x;',
+        '    sumSq += x * x;',
+        '  }',
+        '  return Math.sqrt((sumSq - (sum * sum) / xs.length) / (xs.length - 1));',
+        '}',
+      ].join('\n'),
+      output: [STD, 'export function sampleStd(xs: number[]) {', '  return std(xs, { ddof: 1 });', '}'].join('\n'),
+      errors: [{ messageId: 'naiveStd' }],
+    },
+    {
+      code: [
+        'export function sampleVariance(xs: Float64Array) {',
+        '  let s = 0, s2 = 0;',
+        '  for (let i = 0; i < xs.length; i++) {',
+        '    s += xs[i];',
+        '    s2 += xs[i] ** 2;',
+        '  }',
+        '  const n = xs.length;',
+        '  return (s2 - s * s / n) / (n - 1);',
+        '}',
+      ].join('\n'),
+      output: [VARIANCE, 'export function sampleVariance(xs: Float64Array) {', '  const n = xs.length;', '  return variance(xs, { ddof: 1 });', '}'].join('\n'),
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    // The accumulators are used elsewhere: the loop stays.
+    {
+      code: 'export function stats(xs: number[]) {\n  let sum = 0;\n  let sumSq = 0;\n  for (const x of xs) {\n    sum += x;\n    sumSq += x * x;\n  }\n  return { total: sum, variance: sumSq / xs.length - (sum / xs.length) ** 2 };\n}',
+      output: `${VARIANCE}\nexport function stats(xs: number[]) {\n  let sum = 0;\n  let sumSq = 0;\n  for (const x of xs) {\n    sum += x;\n    sumSq += x * x;\n  }\n  return { total: sum, variance: variance(xs) };\n}`,
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    // Σx · mean form.
+    {
+      code: 'export const ss = (xs: number[]) => {\n  const s = xs.reduce((a, b) => a + b, 0);\n  const m = s / xs.length;\n  return (xs.reduce((a, v) => a + v * v, 0) - s * m) / (xs.length - 1);\n};',
+      output: `${VARIANCE}\nexport const ss = (xs: number[]) => {\n  return variance(xs, { ddof: 1 });\n};`,
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    // A count that is not the data's length: report, no fix.
+    {
+      code: 'export const v = (xs: number[], n: number) => xs.reduce((a, x) => a + x * x, 0) / n - (xs.reduce((a, b) => a + b, 0) / n) ** 2;',
+      output: null,
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    // Regression code: n·Σx² − (Σx)², reported without a fix.
+    {
+      code: 'export function denominator(xs: number[]) {\n  const n = xs.length;\n  let sx = 0, sxx = 0;\n  for (let i = 0; i < n; i++) {\n    sx += xs[i];\n    sxx += xs[i] * xs[i];\n  }\n  return n * sxx - sx * sx;\n}',
+      output: null,
+      errors: [{ messageId: 'scaledSumOfSquares' }],
+    },
+  ],
+});
