@@ -110,3 +110,46 @@ export function rows<T>(x: readonly (readonly number[])[], fn: (row: readonly nu
 export function columns<T>(x: readonly (readonly number[])[], fn: (column: readonly number[]) => T): T[] {
   return x[0].map((_, j) => fn(x.map((row) => row[j])));
 }
+
+/** log(1 + exp(x)) (softplus) as a decimal; for large x, x + log1p(exp(−x)). */
+function softplusDec(x: number): Dec {
+  const d = dec(x);
+  return x > 0 ? d.plus(log1pDec(D.exp(d.neg()))) : log1pDec(D.exp(d));
+}
+
+/** softplus(x) = log(1 + exp(x)), correctly rounded. */
+export function softplusRef(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x === Infinity) return Infinity;
+  if (x === -Infinity) return 0;
+  return softplusDec(x).toNumber();
+}
+
+/** log(sigmoid(x)) = −softplus(−x), correctly rounded. */
+export function logSigmoidRef(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x === -Infinity) return -Infinity;
+  if (x === Infinity) return -0;
+  return softplusDec(-x).neg().toNumber();
+}
+
+/** sigmoid(x) = 1/(1 + exp(−x)), correctly rounded. */
+export function sigmoidRef(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x === Infinity) return 1;
+  if (x === -Infinity) return 0;
+  return new D(1).div(D.exp(dec(-x)).plus(1)).toNumber();
+}
+
+/** tanh(x), correctly rounded. */
+export function tanhRef(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (Math.abs(x) > 50) return Math.sign(x);
+  return D.tanh(dec(x)).toNumber();
+}
+
+/** sqrt(Σ x_i²), correctly rounded. */
+export function hypotRef(...xs: number[]): number {
+  if (xs.some((x) => !Number.isFinite(x))) return xs.some((x) => Math.abs(x) === Infinity) ? Infinity : NaN;
+  return xs.reduce((s, x) => s.plus(dec(x).times(dec(x))), new D(0)).sqrt().toNumber();
+}
