@@ -1,5 +1,6 @@
 // The rule registry. Keep in sync with the files in rules/ (tests/meta checks it).
 import type { TSESLint } from '@typescript-eslint/utils';
+import noCrossEntropyOnProbabilities from './no-cross-entropy-on-probabilities.js';
 import noLogOfSoftmax from './no-log-of-softmax.js';
 import noNaiveLogSigmoid from './no-naive-log-sigmoid.js';
 import noNaiveLogsumexp from './no-naive-logsumexp.js';
@@ -11,6 +12,7 @@ import preferHypot from './prefer-hypot.js';
 import preferLog1p from './prefer-log1p.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-cross-entropy-on-probabilities': noCrossEntropyOnProbabilities,
   'no-log-of-softmax': noLogOfSoftmax,
   'no-naive-log-sigmoid': noNaiveLogSigmoid,
   'no-naive-logsumexp': noNaiveLogsumexp,

@@ -9,6 +9,7 @@ import { emitUnaryCall } from '../src/fix/emit.js';
 import { createReporter } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { shortCode } from '../src/fix/text.js';
+import { detectBinaryCrossEntropy } from '../src/patterns/cross-entropy.js';
 import { detectLogSigmoid } from '../src/patterns/sigmoid.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -38,7 +39,7 @@ export default createRule<[], MessageIds>({
 
     function check(node: TSESTree.CallExpression): void {
       const match = detectLogSigmoid(engine, node);
-      if (!match) return;
+      if (!match || insideBinaryCrossEntropy(node)) return;
       const { outer, input, kind } = match;
       const x = engine.unwrapElement(input.x);
       if (!engine.isFreeOfElements(x) || engine.isConstant(engine.resolve(x).node)) return;
@@ -67,6 +68,13 @@ export default createRule<[], MessageIds>({
         },
         suggestionMessageId: 'naiveLogSigmoidSuggestion',
       });
+    }
+
+    /** `y·log(p) + (1 − y)·log(1 − p)` is no-cross-entropy-on-probabilities's: one report, the logits form. */
+    function insideBinaryCrossEntropy(node: TSESTree.Node): boolean {
+      const term = node.parent;
+      const sum = term?.parent;
+      return sum !== undefined && detectBinaryCrossEntropy(engine, sum)?.logits != null;
     }
 
     return {
