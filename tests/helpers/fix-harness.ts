@@ -20,6 +20,14 @@
  *    high-precision reference; `improve` inputs (cancellation: the original is finite but wrong) must match the
  *    reference while the original does not.
  *
+ * Usage: a rule's table is an array of {@link FixCase} (code, expected output fragments, a reference function,
+ * labelled inputs with an {@link Expectation}, optionally a fast-check `property`), declared with
+ * `describeFixEquivalence('<rule>', cases)`: one `it` per case; the table is skipped while the rule is not
+ * registered; all originals and outputs of a table are type-checked in one batch. A case with `knownBug` is a
+ * reproducer for an unfixed rule bug: it passes while the failure matches `symptom` and fails once the bug is fixed.
+ * The pieces (`fixAndCheck`, `applySuggestions`, `typeCheck`, `loadFunction`, `evaluate`, `compareResults`) are
+ * exported for ad-hoc use.
+ *
  * Tolerances (`TOLERANCE`):
  * - `float64` (plain numbers): original vs fixed within 1e-12 relative, with a 1e-12 absolute floor. The naive
  *   forms round differently from the kernels (the kernels are within a few ulps; a naive `log(Σ exp)` carries an
