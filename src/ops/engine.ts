@@ -395,6 +395,46 @@ export class NumericsEngine {
     return { op: helper.op, domain };
   }
 
+  /**
+   * Structural equality of two side-effect-free expressions (`1 / (1 + Math.exp(-s))` written twice): the same
+   * shape, the same literals, identifiers bound to the same variables. Calls are allowed only to `Math.*`
+   * and TF.js ops, which are pure.
+   */
+  sameExpression(a: TSESTree.Node, b: TSESTree.Node): boolean {
+    const left = skipTypeWrappers(a);
+    const right = skipTypeWrappers(b);
+    if (left.type !== right.type) return false;
+    switch (left.type) {
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.ThisExpression:
+      case AST_NODE_TYPES.Literal:
+        return this.sameReference(left, right);
+      case AST_NODE_TYPES.UnaryExpression: {
+        const other = right as TSESTree.UnaryExpression;
+        return left.operator === other.operator && this.sameExpression(left.argument, other.argument);
+      }
+      case AST_NODE_TYPES.BinaryExpression: {
+        const other = right as TSESTree.BinaryExpression;
+        return left.operator === other.operator && this.sameExpression(left.left, other.left) && this.sameExpression(left.right, other.right);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const other = right as TSESTree.CallExpression;
+        const pure = (call: TSESTree.CallExpression): boolean =>
+          this.tf.calls.has(call) || (call.callee.type === AST_NODE_TYPES.MemberExpression && this.isGlobalMember(call.callee, 'Math'));
+        return (
+          pure(left) &&
+          pure(other) &&
+          this.sameReference(left.callee, other.callee) &&
+          left.arguments.length === other.arguments.length &&
+          left.arguments.every((arg, i) => this.sameExpression(arg, other.arguments[i]))
+        );
+      }
+      default:
+        return false;
+    }
+  }
+
   private isImportBinding(identifier: TSESTree.Identifier): boolean {
     const variable = findVariable(this.sourceCode, identifier);
     return variable?.defs.some((def) => def.type === 'ImportBinding' || def.type === 'Variable') ?? false;

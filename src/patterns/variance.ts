@@ -44,8 +44,8 @@ export function sameValue(engine: NumericsEngine, a: Operand, b: Operand): boole
   if (left.node === right.node) return true;
   const x = engine.unwrapElement(a);
   const y = engine.unwrapElement(b);
-  if (x.env === null && y.env === null && engine.sameReference(x.node, y.node)) return true;
-  return left.env === null && right.env === null && engine.sameReference(left.node, right.node);
+  if (x.env === null && y.env === null && (engine.sameReference(x.node, y.node) || engine.sameExpression(x.node, y.node))) return true;
+  return left.env === null && right.env === null && (engine.sameReference(left.node, right.node) || engine.sameExpression(left.node, right.node));
 }
 
 function momentOf(engine: NumericsEngine, operand: Operand): Moment | null {
