@@ -65,8 +65,8 @@ function addTo( acc: Float64Array, a: number ): void {
 * ## Error bound
 *
 * `mean()` is within about 1 ulp and `variance()` within a few ulps of the exact values for streams of up to 1e6
-* values at offsets up to 1e9, sorted or not (measured, see `docs/kernels.md`); plain Welford drifts to hundreds of
-* ulps in the mean and ~1e-13 relative in the variance on the same streams.
+* values at offsets up to 1e9, sorted or not (measured ≤ 1 ulp and ≤ 1.9 ulps, see `docs/kernels.md`); plain Welford
+* drifts to 6e3 ulps in the mean and 1e-4 relative error in the variance on sorted data at an offset of 1e8, n = 1e6.
 *
 * ## Special cases
 *
