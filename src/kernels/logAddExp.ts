@@ -70,5 +70,6 @@ export function logAddExp( a: number, b: number ): number {
 	const bv = d - lo;
 	const e = ( lo - ( d - bv ) ) - ( hi + bv );
 	const t = Math.exp( d );
+	// eslint-disable-next-line numerics/no-naive-log-sigmoid -- d ≤ 0, so t = exp(d) ≤ 1: no overflow
 	return hi + ( Math.log1p( t ) + ( ( e * t ) / ( 1.0 + t ) ) );
 }
