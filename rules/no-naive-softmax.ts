@@ -89,11 +89,13 @@ export default createRule<[], MessageIds>({
       } else {
         const args = leaves.map((leaf) => argumentText(sourceCode, leaf)).join(', ');
         replacement = match.temperature ? 'softmax(xs, temperature)' : 'softmax(xs)';
+        // The kernel requires a positive temperature; a temperature of unknown sign is a suggestion.
+        const positiveTemperature = !match.temperature || (engine.staticNumber(match.temperature) ?? 0) > 0;
         fix = {
           target: match.div.node,
           kernels: ['softmax'],
           remove: temporaries.remove,
-          valueIdentical: temporaries.movable,
+          valueIdentical: temporaries.movable && positiveTemperature,
           text: (callees) => `${callees.kernel('softmax')}(${args})`,
         };
       }

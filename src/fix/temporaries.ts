@@ -5,7 +5,7 @@
  */
 import { hasSideEffect } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { canMoveExpression, isOwnedTemporary, type Variable } from '../analysis/bindings.js';
+import { canMoveExpression, findVariable, isOwnedTemporary, visit, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import type { Op, Temporary } from '../ops/types.js';
 
@@ -29,7 +29,10 @@ export function planTemporaries(engine: NumericsEngine, ops: readonly (Op | null
   if (!crossesStatements) return { movable: true, remove: [] };
 
   const sideEffects = leaves.some((leaf) => hasSideEffect(leaf as never, sourceCode as never));
-  const movable = !sideEffects && leaves.every((leaf) => canMoveExpression(sourceCode, leaf, target));
+  const movable =
+    !sideEffects &&
+    leaves.every((leaf) => canMoveExpression(sourceCode, leaf, target)) &&
+    untouchedInBetween(engine, through, loops, leaves, target);
   if (!movable) return { movable: false, remove: [] };
 
   const owned = ownedTemporaries(through, target);
@@ -84,6 +87,56 @@ function loopBody(loop: TSESTree.Node): TSESTree.Node[] | null {
         : undefined;
   if (!body) return null;
   return body.type === 'BlockStatement' ? body.body : [body];
+}
+
+/**
+ * Between the first statement of the pattern and the reported node, nothing else touches the data or the
+ * temporaries: `xs[0] = 0`, `x.dispose()`, `p[0] = 0.5` or even a read there means moving the read of `xs` to
+ * the reported node (or dropping `p`) could change the value.
+ */
+function untouchedInBetween(
+  engine: NumericsEngine,
+  through: readonly Temporary[],
+  loops: readonly NonNullable<Op['loop']>[],
+  leaves: readonly TSESTree.Node[],
+  target: TSESTree.Node,
+): boolean {
+  const sourceCode = engine.sourceCode;
+  const pattern: TSESTree.Node[] = [target, ...through.map((t) => t.declarator.parent), ...loops.flatMap((l) => [l.declarator.parent, l.statement])];
+  const start = Math.min(...pattern.map((node) => node.range[0]));
+  const end = target.range[0];
+  const outsidePattern = (identifier: TSESTree.Node): boolean =>
+    identifier.range[0] > start &&
+    identifier.range[1] <= end &&
+    !pattern.some((node) => inside(identifier, node.range)) &&
+    !isHarmlessRead(identifier);
+
+  const variables = new Set<Variable>(through.map((t) => t.variable));
+  for (const leaf of leaves) {
+    visit(leaf, (child) => {
+      if (child.type !== 'Identifier') return;
+      const variable = findVariable(sourceCode, child);
+      if (variable) variables.add(variable);
+    });
+  }
+  for (const variable of variables) {
+    if (variable.references.some((reference) => outsidePattern(reference.identifier))) return false;
+  }
+  return true;
+}
+
+/** Properties whose read cannot change an array or a tensor. */
+const INERT_PROPERTIES = new Set(['length', 'shape', 'rank', 'size', 'dtype']);
+
+/** `xs.length`, `x.shape`: a read that neither writes nor hands the value to code that could. */
+function isHarmlessRead(identifier: TSESTree.Node): boolean {
+  const member = identifier.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== identifier || member.computed) return false;
+  if (member.property.type !== 'Identifier' || !INERT_PROPERTIES.has(member.property.name)) return false;
+  const parent = member.parent;
+  const written =
+    (parent?.type === 'AssignmentExpression' && parent.left === member) || (parent?.type === 'UpdateExpression' && parent.argument === member);
+  return !written;
 }
 
 function inside(node: TSESTree.Node, range: readonly [number, number]): boolean {

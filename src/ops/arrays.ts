@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, simpleDeclarator, skipTypeWrappers, writeReferences, type Variable } from '../analysis/bindings.js';
+import { enclosingFunction, findVariable, simpleDeclarator, skipTypeWrappers, visit, writeReferences, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from './engine.js';
 import type { ElementBinding, Op, OpName, Operand } from './types.js';
 
@@ -65,8 +65,9 @@ export function matchArrayOp(
     const accumulator = paramVariable(engine, callback, 0);
     const element = paramVariable(engine, callback, 1);
     const body = returnedExpression(callback);
-    if (!accumulator || !element || !body) return null;
-    const binding: ElementBinding = { variable: element, kind: 'element', array, parent: env };
+    if (!accumulator || !element || !body || callback.params.length > 3) return null;
+    const binding = callbackBindings(engine, callback, 1, array, env);
+    if (!binding) return null;
     const inner = skipTypeWrappers(body);
 
     // Σ: acc + term, term + acc
@@ -97,14 +98,28 @@ export function matchArrayOp(
     if (!isFunction(callback)) return null;
     const element = paramVariable(engine, callback, 0);
     const body = returnedExpression(callback);
-    if (!element || !body) return null;
-    const binding: ElementBinding = { variable: element, kind: 'element', array, parent: env };
+    if (!element || !body || callback.params.length > 2) return null;
+    const binding = callbackBindings(engine, callback, 0, array, env);
+    if (!binding) return null;
     const bodyOp = engine.matchNode({ node: body, env: binding });
     if (!bodyOp || bodyOp.domain === 'tensor') return null;
     return { ...bodyOp, node, spelling: 'map', domain: 'array' };
   }
 
   return undefined;
+}
+
+/**
+ * The element (and index, when the callback takes one) bindings of an array callback: in
+ * `xs.reduce((acc, v, i) => acc + f(xs[i]))` both `v` and `xs[i]` are the element of `xs`.
+ */
+function callbackBindings(engine: NumericsEngine, callback: FunctionNode, elementIndex: number, array: Operand, env: ElementBinding | null): ElementBinding | null {
+  const element = paramVariable(engine, callback, elementIndex);
+  if (!element) return null;
+  const binding: ElementBinding = { variable: element, kind: 'element', array, parent: env };
+  if (callback.params.length <= elementIndex + 1) return binding;
+  const index = paramVariable(engine, callback, elementIndex + 1);
+  return index ? { variable: index, kind: 'index', array, parent: binding } : null;
 }
 
 function isNegativeInfinity(engine: NumericsEngine, node: TSESTree.Node): boolean {
@@ -204,7 +219,7 @@ export function matchLoopAccumulator(engine: NumericsEngine, identifier: TSESTre
   if (isFunction(loop)) loop = loop.parent?.parent; // forEach callback → the call → its expression statement
   if (!loop || loop.parent !== declaration.parent) return null;
   const found = loopOverArray(engine, loop, env);
-  if (!found) return null;
+  if (!found || !visitsEveryElementUnchanged(engine, found.body, found.binding.array.node)) return null;
   if (found.body !== body && !(found.body.type === AST_NODE_TYPES.BlockStatement && found.body === statement.parent)) return null;
 
   // Read after the loop, in the same function.
@@ -215,4 +230,48 @@ export function matchLoopAccumulator(engine: NumericsEngine, identifier: TSESTre
   return engine.make('sum', identifier, [{ node: write.right, env: binding }], [], 'loop', 'array', {
     loop: { declarator, statement: loop },
   });
+}
+
+/**
+ * A loop body that runs to completion for every element and leaves the array alone: no `break`, `continue`,
+ * `return`, `throw` or label, and no write to (or method call on) the iterated array. Otherwise the accumulated
+ * value is not a plain sum over the array.
+ */
+function visitsEveryElementUnchanged(engine: NumericsEngine, body: TSESTree.Node, array: TSESTree.Node): boolean {
+  const root = rootIdentifier(array);
+  let ok = true;
+  visit(body, (child) => {
+    if (!ok) return;
+    switch (child.type) {
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+        ok = false;
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.UpdateExpression: {
+        const target = child.type === AST_NODE_TYPES.AssignmentExpression ? child.left : child.argument;
+        if (root && rootIdentifier(target)?.name === root.name) ok = false;
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        if (root && child.callee.type === AST_NODE_TYPES.MemberExpression && rootIdentifier(child.callee.object)?.name === root.name) ok = false;
+        return;
+      default:
+        return;
+    }
+  });
+  void engine;
+  return ok;
+}
+
+/** `xs` in `xs`, `xs[i]`, `xs.data[i]`. */
+function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTypeWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
 }

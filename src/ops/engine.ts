@@ -376,6 +376,7 @@ export class NumericsEngine {
     if (!fn) return null;
     let expDomain: Domain | null = null;
     let divides = false;
+    let scaled = false;
     visit(fn, (child) => {
       if (child === fn) return;
       if (child.type === AST_NODE_TYPES.BinaryExpression && child.operator === '/') divides = true;
@@ -385,11 +386,18 @@ export class NumericsEngine {
           return;
         }
         const op = this.matchNode({ node: child, env: null });
-        if (op?.op === 'exp') expDomain = op.domain === 'tensor' ? 'tensor' : (expDomain ?? 'array');
+        if (op?.op === 'exp') {
+          // exp(x) or exp(x - max): a scaled exponent (a temperature) is another function than softmax/sigmoid.
+          const exponent = this.matchNode({ node: skipTypeWrappers(op.operands[0].node), env: null });
+          const negated = exponent?.op === 'neg' ? this.matchNode({ node: skipTypeWrappers(exponent.operands[0].node), env: null }) : null;
+          const inner = negated === null && exponent?.op === 'neg' ? null : (negated ?? exponent);
+          if (inner && inner.op !== 'sub') scaled = true;
+          expDomain = op.domain === 'tensor' ? 'tensor' : (expDomain ?? 'array');
+        }
         if (op?.op === 'div') divides = true;
       }
     });
-    if (!expDomain || !divides) return null;
+    if (!expDomain || !divides || scaled) return null;
     // A sigmoid maps a number to a number; a plain softmax maps an array to an array.
     const domain: Domain = expDomain === 'tensor' ? 'tensor' : helper.op === 'sigmoid' ? 'number' : 'array';
     return { op: helper.op, domain };

@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, visit } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
 import type { Op, Operand } from '../ops/types.js';
@@ -20,8 +21,50 @@ interface Moment {
   readonly options: readonly TSESTree.Node[];
   /** Array means written `sum / n`: the `n`. */
   readonly divisor: Operand | null;
-  readonly domain: 'tensor' | 'array';
+  /** `stream`: running sums kept in fields or closure variables across calls. */
+  readonly domain: 'tensor' | 'array' | 'stream';
   readonly ops: readonly Op[];
+}
+
+/**
+ * A running sum kept across calls: a class field written `this.sum += x` in one method (and only reset to 0
+ * elsewhere), or a closure variable written `sum += x` from an inner function. Returns the added term.
+ */
+function streamingTerm(engine: NumericsEngine, operand: Operand): Operand | null {
+  const node = engine.resolve(operand).node;
+  let writes: TSESTree.Node[] = [];
+  if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
+    let classBody: TSESTree.Node | undefined = node.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (!classBody) return null;
+    const name = (node.property as TSESTree.Identifier).name;
+    visit(classBody, (child) => {
+      const target =
+        child.type === AST_NODE_TYPES.AssignmentExpression ? child.left : child.type === AST_NODE_TYPES.UpdateExpression ? child.argument : null;
+      if (
+        target?.type === AST_NODE_TYPES.MemberExpression &&
+        target.object.type === AST_NODE_TYPES.ThisExpression &&
+        !target.computed &&
+        target.property.type === AST_NODE_TYPES.Identifier &&
+        target.property.name === name
+      ) {
+        writes.push(child);
+      }
+    });
+  } else if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(engine.sourceCode, node);
+    const declarator = variable?.defs[0]?.node;
+    if (!variable || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || engine.staticNumber(declarator.init) !== 0) return null;
+    writes = variable.references.filter((ref) => ref.isWrite() && !ref.init).map((ref) => ref.identifier.parent as TSESTree.Node);
+    // Accumulated from another function than the one that declares it (a loop in the same function is ops/arrays').
+    if (writes.some((write) => enclosingFunction(write) === enclosingFunction(declarator))) return null;
+  } else {
+    return null;
+  }
+  const additions = writes.filter((write) => write.type === AST_NODE_TYPES.AssignmentExpression && write.operator === '+=');
+  const resets = writes.filter((write) => write.type === AST_NODE_TYPES.AssignmentExpression && write.operator === '=' && engine.staticNumber(write.right) === 0);
+  if (additions.length !== 1 || additions.length + resets.length !== writes.length) return null;
+  return { node: (additions[0] as TSESTree.AssignmentExpression).right, env: null };
 }
 
 /** `x*x`, `x**2`, `Math.pow(x, 2)`, `tf.square(x)`, `x.square()`, `tf.mul(x, x)`, `tf.pow(x, 2)` → x */
@@ -49,6 +92,11 @@ export function sameValue(engine: NumericsEngine, a: Operand, b: Operand): boole
 }
 
 function momentOf(engine: NumericsEngine, operand: Operand): Moment | null {
+  const term = streamingTerm(engine, operand);
+  if (term) {
+    const square = squareBase(engine, term);
+    return { kind: 'sum', squared: square !== null, input: square ? square.base : term, options: [], divisor: null, domain: 'stream', ops: square ? [square.op] : [] };
+  }
   const op = engine.op(operand);
   if (!op) return null;
   if (op.op === 'sum' || op.op === 'mean') {
@@ -69,7 +117,7 @@ function momentOf(engine: NumericsEngine, operand: Operand): Moment | null {
   // Array mean written as a sum divided by a count.
   if (op.op === 'div' && op.domain !== 'tensor') {
     const sum = momentOf(engine, op.operands[0]);
-    if (sum?.kind !== 'sum' || sum.domain !== 'array') return null;
+    if (sum?.kind !== 'sum' || sum.domain === 'tensor') return null;
     return { ...sum, kind: 'mean', divisor: op.operands[1], ops: [...sum.ops, op] };
   }
   return null;
@@ -100,7 +148,7 @@ export interface NaiveVarianceMatch {
   /** The node reported and replaced (the subtraction, the division by n − 1, or the enclosing sqrt). */
   readonly node: TSESTree.Node;
   readonly input: Operand;
-  readonly domain: 'tensor' | 'array';
+  readonly domain: 'tensor' | 'array' | 'stream';
   /** Tensor reductions' `axis`, `keepDims`. */
   readonly options: readonly TSESTree.Node[];
   /** 0: population variance, 1: sample variance, null: the count is not the data's length (no fix). */
@@ -117,7 +165,7 @@ function rawMoments(engine: NumericsEngine, sub: Op): NaiveVarianceMatch | null 
   const mean = squaredMean && momentOf(engine, squaredMean.base);
   if (!squaredMean || mean?.kind !== 'mean' || mean.squared || !sameData(engine, meanOfSquares, mean)) return null;
   if (engine.isConstant(engine.resolve(mean.input).node)) return null;
-  const countIsLength = meanOfSquares.divisor === null || isLengthOf(engine, meanOfSquares.divisor, meanOfSquares.input);
+  const countIsLength = meanOfSquares.domain !== 'stream' && (meanOfSquares.divisor === null || isLengthOf(engine, meanOfSquares.divisor, meanOfSquares.input));
   return {
     node: sub.node,
     input: mean.input,
@@ -130,9 +178,9 @@ function rawMoments(engine: NumericsEngine, sub: Op): NaiveVarianceMatch | null 
 }
 
 /** `Σx² − (Σx)²/n`, `Σx² − Σx·Σx/n`, `Σx² − Σx·mean`: the sum of squared deviations, n·variance. */
-function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count: Operand | null; ops: Op[] } | null {
+function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count: Operand | null; ops: Op[]; streaming: boolean } | null {
   const squares = momentOf(engine, sub.operands[0]);
-  if (squares?.kind !== 'sum' || !squares.squared || squares.domain !== 'array') return null;
+  if (squares?.kind !== 'sum' || !squares.squared || squares.domain === 'tensor') return null;
   const correction = engine.op(sub.operands[1]);
   if (!correction) return null;
   // (Σx)² / n
@@ -140,7 +188,7 @@ function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count:
     const squaredSum = squareBase(engine, correction.operands[0]);
     const sum = squaredSum && momentOf(engine, squaredSum.base);
     if (squaredSum && sum?.kind === 'sum' && !sum.squared && sameData(engine, squares, sum)) {
-      return { input: sum.input, count: correction.operands[1], ops: [sub, ...squares.ops, correction, squaredSum.op, ...sum.ops] };
+      return { input: sum.input, count: correction.operands[1], ops: [sub, ...squares.ops, correction, squaredSum.op, ...sum.ops], streaming: squares.domain === 'stream' };
     }
     return null;
   }
@@ -150,7 +198,7 @@ function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count:
     const sum = a?.kind === 'sum' ? a : b?.kind === 'sum' ? b : null;
     const mean = a?.kind === 'mean' ? a : b?.kind === 'mean' ? b : null;
     if (sum && mean && !sum.squared && !mean.squared && sameData(engine, squares, sum) && sameValue(engine, sum.input, mean.input)) {
-      return { input: sum.input, count: mean.divisor, ops: [sub, ...squares.ops, correction, ...sum.ops, ...mean.ops] };
+      return { input: sum.input, count: mean.divisor, ops: [sub, ...squares.ops, correction, ...sum.ops, ...mean.ops], streaming: squares.domain === 'stream' };
     }
   }
   return null;
@@ -162,6 +210,7 @@ function sumsVariance(engine: NumericsEngine, div: Op): NaiveVarianceMatch | nul
   if (sub?.op !== 'sub') return null;
   const ss = sumOfSquares(engine, sub);
   if (!ss || engine.isConstant(engine.resolve(ss.input).node)) return null;
+  const streaming = ss.streaming;
   const divisorOp = engine.op(div.operands[1]);
   const minusOne = divisorOp?.op === 'sub' ? otherThanConstant(engine, divisorOp, 1, 'right') : null;
   const countOperand = minusOne ?? div.operands[1];
@@ -169,7 +218,7 @@ function sumsVariance(engine: NumericsEngine, div: Op): NaiveVarianceMatch | nul
   return {
     node: div.node,
     input: ss.input,
-    domain: 'array',
+    domain: streaming ? 'stream' : 'array',
     options: [],
     ddof: countIsLength ? (minusOne ? 1 : 0) : null,
     form: 'sums',

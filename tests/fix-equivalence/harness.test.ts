@@ -148,6 +148,7 @@ describe('fix harness: whole cases', () => {
   });
   it('fails when the fixed code throws', async () => {
     const code = `import * as tf from '@tensorflow/tfjs';\nexport function f(x: tf.Tensor2D) {\n  const e = tf.exp(x);\n  x.dispose();\n  return tf.log(tf.sum(e, 1));\n}\n`;
-    await expect(runFixCase({ name: 'x', code, inputs: [{ label: 'o', args: [tensor([[1, 2]])] }] }, RULE)).rejects.toThrow(/the fixed code throws/);
+    // The rule only suggests here (x is disposed before the log); applying the suggestion anyway must throw.
+    await expect(runFixCase({ name: 'x', code, mode: 'suggest', inputs: [{ label: 'o', args: [tensor([[1, 2]])] }] }, RULE)).rejects.toThrow(/the fixed code throws/);
   });
 });

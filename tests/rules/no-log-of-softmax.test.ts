@@ -102,3 +102,28 @@ ruleTester.run('no-log-of-softmax', rule, {
     },
   ],
 });
+
+// Found by the fix-equivalence tables.
+ruleTester.run('no-log-of-softmax (temperature helpers and mutated output)', rule, {
+  valid: [
+    // A helper that divides the exponent by a temperature is not softmax(xs).
+    'function softmax(xs: number[]) {\n  const e = xs.map((v) => Math.exp(v / 2));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);\n}\nexport const f = (xs: number[]) => softmax(xs).map(Math.log);',
+  ],
+  invalid: [
+    {
+      code: "import { softmax } from 'eslint-plugin-numerics/kernels';\nexport function f(xs: number[]) {\n  const p = softmax(xs);\n  p[0] = 0.5;\n  return p.map(Math.log);\n}",
+      output: null,
+      errors: [
+        {
+          messageId: 'logOfSoftmax',
+          suggestions: [
+            {
+              messageId: 'logOfSoftmaxSuggestion',
+              output: "import { softmax, logSoftmax } from 'eslint-plugin-numerics/kernels';\nexport function f(xs: number[]) {\n  const p = softmax(xs);\n  p[0] = 0.5;\n  return logSoftmax(xs);\n}",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -279,3 +279,46 @@ ruleTester.run('no-naive-logsumexp (chained fix only on tensors)', rule, {
     },
   ],
 });
+
+// Found by the fix-equivalence tables: loops that do not visit every element once, and data touched between the
+// temporaries and the log, are not autofixed.
+ruleTester.run('no-naive-logsumexp (loops and mutation)', rule, {
+  valid: [
+    'export function f(xs: number[]) {\n  let s = 0;\n  for (const v of xs) {\n    s += Math.exp(v);\n    if (s > 10) break;\n  }\n  return Math.log(s);\n}',
+    'export function f(xs: number[]) {\n  let s = 0;\n  for (const v of xs) {\n    if (v < 0) continue;\n    s += Math.exp(v);\n  }\n  return Math.log(s);\n}',
+    'export function f(xs: number[]) {\n  let s = 0;\n  for (let i = 0; i < xs.length; i++) {\n    s += Math.exp(xs[i]);\n    xs[i] = 0;\n  }\n  return Math.log(s);\n}',
+    'export function f(xs: number[]) {\n  let s = 0;\n  xs.forEach((v) => {\n    if (v < 0) return;\n    s += Math.exp(v);\n  });\n  return Math.log(s);\n}',
+  ],
+  invalid: [
+    {
+      code: 'export function f(xs: number[]) {\n  const e = xs.map(Math.exp);\n  xs[0] = 0;\n  return Math.log(e.reduce((a, b) => a + b, 0));\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'naiveLogSumExp',
+          suggestions: [
+            {
+              messageId: 'naiveLogSumExpSuggestion',
+              output: "import { logSumExp } from 'eslint-plugin-numerics/kernels';\nexport function f(xs: number[]) {\n  const e = xs.map(Math.exp);\n  xs[0] = 0;\n  return logSumExp(xs);\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nexport function f(x: tf.Tensor2D) {\n  const e = tf.exp(x);\n  x.dispose();\n  return tf.log(tf.sum(e, 1));\n}",
+      output: null,
+      errors: [
+        {
+          messageId: 'naiveLogSumExp',
+          suggestions: [
+            {
+              messageId: 'naiveLogSumExpSuggestion',
+              output: "import * as tf from '@tensorflow/tfjs';\nexport function f(x: tf.Tensor2D) {\n  const e = tf.exp(x);\n  x.dispose();\n  return tf.logSumExp(x, 1);\n}",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

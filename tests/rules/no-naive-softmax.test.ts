@@ -69,6 +69,12 @@ ruleTester.run('no-naive-softmax', rule, {
         },
       ],
     },
+    // A constant positive temperature is autofixed.
+    {
+      code: 'export function probabilities(xs: number[]) {\n  const e = xs.map((v) => Math.exp(v / 0.5));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);\n}',
+      output: `${KERNELS}\nexport function probabilities(xs: number[]) {\n  return softmax(xs, 0.5);\n}`,
+      errors: [{ messageId: 'naiveSoftmax' }],
+    },
     // Arrays: map/reduce, with a temperature, with the exponential inside the division.
     {
       code: 'export function softmax(xs: number[]) {\n  const e = xs.map(Math.exp);\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);\n}',
@@ -77,8 +83,19 @@ ruleTester.run('no-naive-softmax', rule, {
     },
     {
       code: 'export function probabilities(xs: number[], temperature: number) {\n  const e = xs.map((v) => Math.exp(v / temperature));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);\n}',
-      output: `${KERNELS}\nexport function probabilities(xs: number[], temperature: number) {\n  return softmax(xs, temperature);\n}`,
-      errors: [{ messageId: 'naiveSoftmax' }],
+      // The kernel requires a positive temperature (a negative one throws), so only suggest.
+      output: null,
+      errors: [
+        {
+          messageId: 'naiveSoftmax',
+          suggestions: [
+            {
+              messageId: 'naiveSoftmaxSuggestion',
+              output: `${KERNELS}\nexport function probabilities(xs: number[], temperature: number) {\n  return softmax(xs, temperature);\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'export function probabilities(xs: number[]) {\n  const total = xs.map((v) => Math.exp(v)).reduce((a, b) => a + b, 0);\n  return xs.map((v) => Math.exp(v) / total);\n}',
