@@ -4,6 +4,7 @@
  * `exp(2x)` overflows the same way. The built-ins do not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { boundsOf, EXP_OVERFLOW, expCannotOverflow } from '../src/analysis/guards.js';
 import { getEngine } from '../src/ops/engine.js';
 import { emitUnaryCall } from '../src/fix/emit.js';
 import { createReporter } from '../src/fix/report.js';
@@ -43,6 +44,17 @@ export default createRule<[], MessageIds>({
       const x = engine.unwrapElement(input.x);
       if (!engine.isFreeOfElements(x)) return;
       const tensor = outer.domain === 'tensor';
+      // Guarded code: the exponentials provably cannot overflow (both exp(x) and exp(-x) for tanh).
+      const domain = tensor ? 'tensor' : 'number';
+      const reciprocalForm = outer.op === 'reciprocal' || engine.staticNumber(outer.operands[0].node) === 1;
+      const exponentNegated = reciprocalForm ? !input.negated : input.negated;
+      if (kind === 'sigmoid' && expCannotOverflow(engine, x.node, exponentNegated, domain)) return;
+      if (kind === 'tanh') {
+        // exp(2x) and exp(-2x) must both stay finite: |x| below half the overflow limit.
+        const bounds = boundsOf(engine, x.node);
+        const limit = EXP_OVERFLOW[domain] / 2;
+        if (bounds.upper <= limit && bounds.lower >= -limit) return;
+      }
       // Chained only when x itself was used as a tensor receiver (TF.js functional ops also take plain arrays).
       const style = tensor ? (outer.spelling === 'tf-chained' && (input.chainable || engine.producesTensor(x)) ? 'tf-chained' : 'tf-functional') : kind === 'tanh' ? 'math' : 'kernel';
       const call = emitUnaryCall(sourceCode, kind, style, x.node, input.negated);

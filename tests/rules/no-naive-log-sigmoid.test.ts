@@ -83,3 +83,29 @@ ruleTester.run('no-naive-log-sigmoid', rule, {
     },
   ],
 });
+
+// Guarded code: the exponent is proven small enough by the surrounding conditions (as the stable kernels are written).
+ruleTester.run('no-naive-log-sigmoid (guards)', rule, {
+  valid: [
+    'export function bce(y: number, z: number) {\n  if (z >= 0) {\n    return z * (1 - y) + Math.log1p(Math.exp(-z));\n  }\n  return -z * y + Math.log1p(Math.exp(z));\n}',
+    'export function softplus(x: number) {\n  if (x > 33.3) return x;\n  return Math.log1p(Math.exp(x));\n}',
+    'export function softplus(x: number) {\n  if (x <= 18) {\n    return Math.log1p(Math.exp(x));\n  }\n  return x + Math.exp(-x);\n}',
+    'export const f = (x: number) => (x < 30 ? Math.log(1 + Math.exp(x)) : x);',
+    'export const f = (x: number) => Math.log1p(Math.exp(-Math.abs(x)));',
+    'export function logSigmoid(x: number) {\n  if (x < -18) return x;\n  return -Math.log1p(Math.exp(-x));\n}',
+    'const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));\nexport const f = (x: number) => (x > -10 && x < 10 ? Math.log(sigmoid(x)) : 0);',
+  ],
+  invalid: [
+    // A guard on the wrong side, or on another variable, proves nothing.
+    {
+      code: 'export function softplus(x: number, y: number) {\n  if (y <= 18) return Math.log1p(Math.exp(x));\n  return x;\n}',
+      output: "import { softplus as numericsSoftplus } from 'eslint-plugin-numerics/kernels';\nexport function softplus(x: number, y: number) {\n  if (y <= 18) return numericsSoftplus(x);\n  return x;\n}",
+      errors: [{ messageId: 'naiveSoftplus' }],
+    },
+    {
+      code: 'export function f(x: number) {\n  if (x >= 18) return Math.log1p(Math.exp(x));\n  return x;\n}',
+      output: "import { softplus } from 'eslint-plugin-numerics/kernels';\nexport function f(x: number) {\n  if (x >= 18) return softplus(x);\n  return x;\n}",
+      errors: [{ messageId: 'naiveSoftplus' }],
+    },
+  ],
+});

@@ -58,3 +58,18 @@ ruleTester.run('no-naive-sigmoid', rule, {
     },
   ],
 });
+
+ruleTester.run('no-naive-sigmoid (guards)', rule, {
+  valid: [
+    'export const f = (x: number) => (x > 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));',
+    'export function f(x: number) {\n  if (x > 700) return 1;\n  return Math.exp(x) / (1 + Math.exp(x));\n}',
+    'export const t = (x: number) => (Math.abs(x) < 20 ? (Math.exp(2 * x) - 1) / (Math.exp(2 * x) + 1) : Math.sign(x));',
+  ],
+  invalid: [
+    {
+      code: 'export function f(x: number) {\n  if (x > 800) return 1;\n  return Math.exp(x) / (1 + Math.exp(x));\n}',
+      output: "import { sigmoid } from 'eslint-plugin-numerics/kernels';\nexport function f(x: number) {\n  if (x > 800) return 1;\n  return sigmoid(x);\n}",
+      errors: [{ messageId: 'naiveSigmoid' }],
+    },
+  ],
+});

@@ -1,0 +1,173 @@
+/**
+ * Bounds proven by the code around a value: enclosing `if`/ternary/`&&` conditions, early exits
+ * (`if (x > 33) return x;`), `Math.abs`, negation, `Math.min`/`Math.max` and constants. The rules use them to
+ * stay silent where an exponent cannot overflow (`if (z >= 0) return Math.log1p(Math.exp(-z))`), as the stable
+ * kernels are written.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { NumericsEngine } from '../ops/engine.js';
+import { constantInitializer, findVariable, skipTypeWrappers } from './bindings.js';
+
+export interface Bounds {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+const UNBOUNDED: Bounds = { lower: -Infinity, upper: Infinity };
+const MAX_DEPTH = 6;
+
+function intersect(a: Bounds, b: Bounds): Bounds {
+  return { lower: Math.max(a.lower, b.lower), upper: Math.min(a.upper, b.upper) };
+}
+
+const MIRROR: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const NEGATE: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+
+/** What `test` (assumed `truth`) says about the variable `variable`. */
+function boundsFromTest(engine: NumericsEngine, test: TSESTree.Node, truth: boolean, isSubject: (node: TSESTree.Node) => boolean): Bounds {
+  const node = skipTypeWrappers(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    // a && b true: both true; a || b false: both false. Other combinations say nothing for sure.
+    if ((node.operator === '&&' && truth) || (node.operator === '||' && !truth)) {
+      return intersect(boundsFromTest(engine, node.left, truth, isSubject), boundsFromTest(engine, node.right, truth, isSubject));
+    }
+    return UNBOUNDED;
+  }
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return boundsFromTest(engine, node.argument, !truth, isSubject);
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || !(node.operator in MIRROR)) return UNBOUNDED;
+  let operator = node.operator;
+  let constant: number | undefined;
+  // |x| < C bounds x on both sides.
+  const isAbsOfSubject = (side: TSESTree.Node): boolean =>
+    engine.isMathCall(skipTypeWrappers(side), 'abs') && (skipTypeWrappers(side) as TSESTree.CallExpression).arguments.length === 1 && isSubject((skipTypeWrappers(side) as TSESTree.CallExpression).arguments[0]);
+  if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier && (isAbsOfSubject(node.left) || isAbsOfSubject(node.right))) {
+    const absOnLeft = isAbsOfSubject(node.left);
+    const limit = engine.staticNumber(absOnLeft ? node.right : node.left);
+    let absOperator = absOnLeft ? operator : (MIRROR[operator] as typeof operator);
+    if (!truth) absOperator = NEGATE[absOperator] as typeof operator;
+    return limit !== undefined && (absOperator === '<' || absOperator === '<=') ? { lower: -limit, upper: limit } : UNBOUNDED;
+  }
+  if (isSubject(node.left)) constant = engine.staticNumber(node.right);
+  else if (node.left.type !== AST_NODE_TYPES.PrivateIdentifier && isSubject(node.right)) {
+    constant = engine.staticNumber(node.left);
+    operator = MIRROR[operator] as typeof operator;
+  }
+  if (constant === undefined) return UNBOUNDED;
+  if (!truth) operator = NEGATE[operator] as typeof operator;
+  return operator === '<' || operator === '<=' ? { lower: -Infinity, upper: constant } : { lower: constant, upper: Infinity };
+}
+
+function exits(statement: TSESTree.Node): boolean {
+  const node = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length > 0 ? statement.body[statement.body.length - 1] : statement;
+  return (
+    node.type === AST_NODE_TYPES.ReturnStatement ||
+    node.type === AST_NODE_TYPES.ThrowStatement ||
+    node.type === AST_NODE_TYPES.ContinueStatement ||
+    node.type === AST_NODE_TYPES.BreakStatement
+  );
+}
+
+/** Bounds on an identifier at `use` from the conditions that must hold for `use` to run. */
+function boundsFromControlFlow(engine: NumericsEngine, use: TSESTree.Node, isSubject: (node: TSESTree.Node) => boolean): Bounds {
+  let bounds = UNBOUNDED;
+  let child: TSESTree.Node = use;
+  for (let parent = use.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.consequent) bounds = intersect(bounds, boundsFromTest(engine, parent.test, true, isSubject));
+      else if (child === parent.alternate) bounds = intersect(bounds, boundsFromTest(engine, parent.test, false, isSubject));
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      bounds = intersect(bounds, boundsFromTest(engine, parent.left, parent.operator === '&&', isSubject));
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      // Early exits before this statement: `if (x > C) return …;`
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+          bounds = intersect(bounds, boundsFromTest(engine, statement.test, false, isSubject));
+        }
+      }
+    }
+    if (
+      parent.type === AST_NODE_TYPES.FunctionDeclaration ||
+      parent.type === AST_NODE_TYPES.FunctionExpression ||
+      parent.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      break;
+    }
+  }
+  return bounds;
+}
+
+/** Proven bounds of a number expression evaluated at its own position. */
+export function boundsOf(engine: NumericsEngine, expression: TSESTree.Node, depth = 0): Bounds {
+  const node = skipTypeWrappers(expression);
+  const value = engine.staticNumber(node);
+  if (value !== undefined) return { lower: value, upper: value };
+  if (depth > MAX_DEPTH) return UNBOUNDED;
+
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(engine.sourceCode, node);
+    const isSubject = (candidate: TSESTree.Node): boolean => {
+      const inner = skipTypeWrappers(candidate);
+      return inner.type === AST_NODE_TYPES.Identifier && inner.name === node.name && findVariable(engine.sourceCode, inner) === variable;
+    };
+    let bounds = boundsFromControlFlow(engine, node, isSubject);
+    const binding = constantInitializer(engine.sourceCode, node);
+    if (binding) bounds = intersect(bounds, boundsOf(engine, binding.init, depth + 1));
+    return bounds;
+  }
+  const op = engine.matchNode({ node, env: null });
+  if (!op || op.domain === 'array') return UNBOUNDED;
+  const [a, b] = op.operands.map((operand) => operand.node);
+  switch (op.op) {
+    case 'neg': {
+      const inner = boundsOf(engine, a, depth + 1);
+      return { lower: -inner.upper, upper: -inner.lower };
+    }
+    case 'abs':
+      return { lower: 0, upper: Infinity };
+    case 'square':
+      return { lower: 0, upper: Infinity };
+    case 'sub': {
+      const left = boundsOf(engine, a, depth + 1);
+      const right = boundsOf(engine, b, depth + 1);
+      return { lower: left.lower - right.upper, upper: left.upper - right.lower };
+    }
+    case 'add': {
+      const left = boundsOf(engine, a, depth + 1);
+      const right = boundsOf(engine, b, depth + 1);
+      return { lower: left.lower + right.lower, upper: left.upper + right.upper };
+    }
+    case 'minimum': {
+      const left = boundsOf(engine, a, depth + 1);
+      const right = boundsOf(engine, b, depth + 1);
+      return { lower: Math.min(left.lower, right.lower), upper: Math.min(left.upper, right.upper) };
+    }
+    case 'maximum': {
+      const left = boundsOf(engine, a, depth + 1);
+      const right = boundsOf(engine, b, depth + 1);
+      return { lower: Math.max(left.lower, right.lower), upper: Math.max(left.upper, right.upper) };
+    }
+    default:
+      return UNBOUNDED;
+  }
+}
+
+/** Largest exponent whose `exp` is finite: float64 ~709.78, float32 ~88.72. */
+export const EXP_OVERFLOW = { number: 709.78, tensor: 88.72 } as const;
+/** Smallest exponent whose `exp` is not 0: float64 ~-745.13, float32 ~-103.97. */
+export const EXP_UNDERFLOW = { number: -745.13, tensor: -103.97 } as const;
+
+/** True when `exp(exponent)` (or of `-exponent`) provably cannot overflow here. */
+export function expCannotOverflow(engine: NumericsEngine, exponent: TSESTree.Node, negated: boolean, domain: 'number' | 'tensor'): boolean {
+  const bounds = boundsOf(engine, exponent);
+  const upper = negated ? -bounds.lower : bounds.upper;
+  return upper <= EXP_OVERFLOW[domain];
+}
+
+/** True when `exp(exponent)` (or of `-exponent`) provably does not underflow to 0 here. */
+export function expCannotUnderflow(engine: NumericsEngine, exponent: TSESTree.Node, negated: boolean, domain: 'number' | 'tensor'): boolean {
+  const bounds = boundsOf(engine, exponent);
+  const lower = negated ? -bounds.upper : bounds.lower;
+  return lower >= EXP_UNDERFLOW[domain];
+}
