@@ -5,8 +5,9 @@ import numerics from 'eslint-plugin-numerics';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'examples/**', 'coverage/**', 'tests/**/fixtures/**', '.corpus-cache/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'examples/**', 'coverage/**', 'tests/**/fixtures/**', '.corpus-cache/**', '.tmp*/**'] },
   ...tseslint.configs.recommended,
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
   {
     files: ['rules/**/*.ts'],
     ...eslintPlugin.configs.recommended,
