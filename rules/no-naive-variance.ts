@@ -12,7 +12,7 @@ import type { Op } from '../src/ops/types.js';
 import { detectNaiveStd, detectNaiveVariance, detectScaledSumOfSquares, type NaiveVarianceMatch } from '../src/patterns/variance.js';
 import { createRule } from '../src/util/create-rule.js';
 
-type MessageIds = 'naiveVariance' | 'naiveStd' | 'scaledSumOfSquares' | 'naiveVarianceSuggestion';
+type MessageIds = 'naiveVariance' | 'naiveStd' | 'streamingVariance' | 'scaledSumOfSquares' | 'naiveVarianceSuggestion';
 
 const FORMS = { moments: 'E[x²] − E[x]²', sums: 'Σx² − (Σx)²/n' } as const;
 
@@ -31,6 +31,8 @@ export default createRule<[], MessageIds>({
         '`{{code}}` computes a variance as {{form}}, which cancels catastrophically when the mean is large next to the spread (at an offset of 1e9 every digit is lost) and can come out negative; use `{{replacement}}`.',
       naiveStd:
         '`{{code}}` is a standard deviation from {{form}}, which cancels catastrophically when the mean is large next to the spread and is NaN when the difference rounds negative; use `{{replacement}}`.',
+      streamingVariance:
+        '`{{code}}` combines running sums kept across calls into a variance ({{form}}), which cancels catastrophically when the mean is large next to the spread; keep a `RunningStats` (eslint-plugin-numerics/kernels: shifted Welford updates with a Chan merge) instead.',
       scaledSumOfSquares:
         '`{{code}}` (n·Σx² − (Σx)², n² times the variance) cancels catastrophically when the mean is large next to the spread; compute the centred sum of squares in two passes (kernel `variance(xs)` times n²).',
       naiveVarianceSuggestion: 'Replace with `{{replacement}}`.',
@@ -86,6 +88,13 @@ export default createRule<[], MessageIds>({
 
     function check(node: TSESTree.Node): void {
       const std = detectNaiveStd(engine, node);
+      const streaming = std?.variance ?? detectNaiveVariance(engine, node);
+      if (streaming?.domain === 'stream') {
+        if (!std && node.parent && detectNaiveStd(engine, node.parent)) return;
+        // Rewriting a class or closure into RunningStats is a design change: report with the advice.
+        reporter.add({ node, messageId: 'streamingVariance', data: { code: shortCode(sourceCode, node), form: FORMS[streaming.form] } });
+        return;
+      }
       if (std) {
         const { fix, replacement } = fixFor(std.variance, std.sqrt);
         reporter.add({

@@ -125,3 +125,30 @@ ruleTester.run('no-naive-variance', rule, {
     },
   ],
 });
+
+// Streaming state: sums kept in class fields or closure variables and combined in another method.
+ruleTester.run('no-naive-variance (streaming state)', rule, {
+  valid: [
+    // Welford in a class.
+    'class Stats {\n  n = 0;\n  mean = 0;\n  m2 = 0;\n  push(x: number) {\n    this.n++;\n    const d = x - this.mean;\n    this.mean += d / this.n;\n    this.m2 += d * (x - this.mean);\n  }\n  variance() {\n    return this.m2 / (this.n - 1);\n  }\n}',
+    // A field written in two places is not one running sum.
+    'class S {\n  sum = 0;\n  sumSq = 0;\n  n = 0;\n  push(x: number) { this.sum += x; this.sumSq += x * x; this.n++; }\n  scale(k: number) { this.sum *= k; }\n  variance() { return this.sumSq / this.n - (this.sum / this.n) ** 2; }\n}',
+  ],
+  invalid: [
+    {
+      code: 'export class Stats {\n  private sum = 0;\n  private sumSq = 0;\n  private n = 0;\n  push(x: number) {\n    this.sum += x;\n    this.sumSq += x * x;\n    this.n++;\n  }\n  reset() {\n    this.sum = 0;\n    this.sumSq = 0;\n    this.n = 0;\n  }\n  variance() {\n    return this.sumSq / this.n - (this.sum / this.n) ** 2;\n  }\n}',
+      output: null,
+      errors: [{ messageId: 'streamingVariance', line: 16 }],
+    },
+    {
+      code: 'export class Meter {\n  total = 0;\n  totalSq = 0;\n  count = 0;\n  add(v: number) { this.total += v; this.totalSq += v * v; this.count += 1; }\n  std() { return Math.sqrt((this.totalSq - this.total * this.total / this.count) / (this.count - 1)); }\n}',
+      output: null,
+      errors: [{ messageId: 'streamingVariance' }],
+    },
+    {
+      code: 'export function tracker() {\n  let sum = 0;\n  let sumSq = 0;\n  let n = 0;\n  return {\n    push(x: number) { sum += x; sumSq += x * x; n++; },\n    variance: () => sumSq / n - (sum / n) * (sum / n),\n  };\n}',
+      output: null,
+      errors: [{ messageId: 'streamingVariance' }],
+    },
+  ],
+});
