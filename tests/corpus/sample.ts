@@ -1,0 +1,240 @@
+/**
+ * A reviewed sample of the real-code corpus (tools/corpus): files of pinned npm packages, each with the exact
+ * findings every rule gives on it today and a verdict from reading the code. `sample.test.ts` re-lints these
+ * files, so a change that loses or adds a finding is seen; docs/benchmarks.md reports the same verdicts.
+ *
+ * Files with no findings are pinned too: stable code that must stay quiet (max-shifted softmax, Welford variance),
+ * and known misses (a rule that learns to see them makes the test fail: update the pin and the verdict).
+ */
+
+export type Verdict = 'true positive' | 'false positive' | 'debatable';
+
+export interface PinnedFinding {
+  rule: string;
+  line: number;
+  verdict: Verdict;
+  note: string;
+}
+
+export interface PinnedFile {
+  pkg: string;
+  file: string;
+  findings: PinnedFinding[];
+  /** Why a file without findings is pinned. */
+  quiet?: string;
+}
+
+export const SAMPLE: PinnedFile[] = [
+  // @huggingface/transformers 4.3.1 (fetched with npm pack, see tools/corpus/packages.ts)
+  {
+    pkg: '@huggingface/transformers',
+    file: 'src/utils/maths.js',
+    findings: [
+      {
+        rule: 'prefer-hypot',
+        line: 801,
+        verdict: 'false positive',
+        note: 'chirp-z: `Math.sqrt(baseR ** 2 + baseI ** 2)` with `baseR = Math.cos(theta)`, `baseI = Math.sin(theta)` two lines up: the modulus is 1, nothing can overflow',
+      },
+    ],
+    quiet: '`softmax` and `log_softmax` subtract the max before `exp`: no finding',
+  },
+  {
+    pkg: '@huggingface/transformers',
+    file: 'src/utils/audio.js',
+    findings: [
+      { rule: 'prefer-log1p', line: 134, verdict: 'true positive', note: 'kaldi mel scale `1127 * Math.log(1.0 + freq / 700.0)`: low frequencies lose digits (small effect)' },
+      { rule: 'prefer-expm1', line: 157, verdict: 'true positive', note: 'inverse kaldi mel scale `700 * (Math.exp(mels / 1127) - 1)` (small effect)' },
+    ],
+  },
+  {
+    pkg: '@huggingface/transformers',
+    file: 'src/utils/random.js',
+    findings: [
+      { rule: 'prefer-log1p', line: 159, verdict: 'true positive', note: 'Box–Muller `Math.log(1 - this.random())`; `log1p(-u)` keeps the log(0) guard and the small-u digits' },
+    ],
+  },
+  {
+    pkg: '@huggingface/transformers',
+    file: 'src/generation/logits_process.js',
+    findings: [
+      {
+        rule: 'no-naive-logsumexp',
+        line: 340,
+        verdict: 'true positive',
+        note: 'Whisper timestamp rule: `Math.log(logprobs.map(Math.exp).reduce(+))` over log-probabilities (no overflow, but underflows to -Infinity below ~-745; the reference implementation uses logsumexp)',
+      },
+    ],
+  },
+  {
+    pkg: '@huggingface/transformers',
+    file: 'src/utils/tensor.js',
+    findings: [],
+    quiet: 'plain float64 `1 / (1 + Math.exp(-x))` sigmoid is accurate for every x: no finding',
+  },
+  // mathjs 15.2.0
+  {
+    pkg: 'mathjs',
+    file: 'lib/esm/utils/number.js',
+    findings: [
+      {
+        rule: 'prefer-log1p',
+        line: 87,
+        verdict: 'false positive',
+        note: 'polyfill `Math.log1p || function (x) { return Math.log(x + 1); }`: the fix calls `Math.log1p` where it does not exist',
+      },
+      {
+        rule: 'prefer-expm1',
+        line: 124,
+        verdict: 'false positive',
+        note: 'polyfill `Math.expm1 || function expm1(x) {…}`, and `Math.exp(x) - 1` is already guarded to |x| ≥ 2e-4 (a series below)',
+      },
+      {
+        rule: 'no-naive-sigmoid',
+        line: 695,
+        verdict: 'false positive',
+        note: 'polyfill `Math.tanh || function (x) {…}`: the NaN above |x| ≈ 355 is real, but the fix `Math.tanh(x)` calls the missing function',
+      },
+    ],
+  },
+  {
+    pkg: 'mathjs',
+    file: 'lib/esm/plain/number/trigonometry.js',
+    findings: [{ rule: 'prefer-expm1', line: 73, verdict: 'true positive', note: 'coth `(e + 1) / (e - 1)` with `e = Math.exp(2 * x)`: relative error ~1e-16/x near 0 (suggestion)' }],
+  },
+  {
+    pkg: 'mathjs',
+    file: 'lib/esm/function/arithmetic/log1p.js',
+    findings: [{ rule: 'prefer-hypot', line: 79, verdict: 'true positive', note: 'complex modulus in a general numeric library' }],
+  },
+  {
+    pkg: 'mathjs',
+    file: 'lib/esm/function/arithmetic/log2.js',
+    findings: [{ rule: 'prefer-hypot', line: 70, verdict: 'true positive', note: 'complex modulus in a general numeric library' }],
+  },
+  // ml-* and small statistics packages
+  {
+    pkg: 'ml-matrix',
+    file: 'src/dc/evd.js',
+    findings: [
+      {
+        rule: 'prefer-hypot',
+        line: 467,
+        verdict: 'false positive',
+        note: 'JAMA hqr2: `p = x / s; q = z / s` with `s = Math.abs(x) + Math.abs(z)` just before `Math.sqrt(p * p + q * q)`: the operands are pre-scaled into [-1, 1]',
+      },
+      {
+        rule: 'prefer-hypot',
+        line: 590,
+        verdict: 'false positive',
+        note: 'same: p, q, r divided by `Math.abs(p) + Math.abs(q) + Math.abs(r)` before `Math.sqrt(p * p + q * q + r * r)`',
+      },
+    ],
+  },
+  {
+    pkg: 'ml-regression-simple-linear',
+    file: 'src/index.ts',
+    findings: [
+      {
+        rule: 'no-naive-variance',
+        line: 132,
+        verdict: 'true positive',
+        note: 'slope denominator `n * xSquared - xSum * xSum` from one-pass sums: x values like years (2000–2020) lose most digits',
+      },
+    ],
+  },
+  {
+    pkg: 'ml-regression-base',
+    file: 'src/BaseRegression.ts',
+    findings: [],
+    quiet: 'known miss: `Math.sqrt((n * xSquared - xSum * xSum) * (n * ySquared - ySum * ySum))` (line 90), the same one-pass form as ml-regression-simple-linear, accumulated from `y2[i]` in a loop that also does other work',
+  },
+  {
+    pkg: 'regression',
+    file: 'src/regression.js',
+    findings: [],
+    quiet: 'known miss: `(len * sum[2]) - (sum[0] * sum[0])` (line 123), accumulators held in array elements and a conditional count',
+  },
+  { pkg: 'wink-statistics', file: 'src/streaming-stdev.js', findings: [], quiet: 'Welford update: no finding' },
+  { pkg: 'summary', file: 'summary.js', findings: [], quiet: 'two-pass variance: no finding' },
+  { pkg: 'stats-lite', file: 'stats.js', findings: [], quiet: 'two-pass variance: no finding' },
+  // three 0.187.0
+  {
+    pkg: 'three',
+    file: 'src/math/MathUtils.js',
+    findings: [{ rule: 'prefer-expm1', line: 136, verdict: 'true positive', note: 'frame-rate independent damping `1 - Math.exp(-lambda * dt)` for small lambda·dt' }],
+  },
+  {
+    pkg: 'three',
+    file: 'src/math/Vector3.js',
+    findings: [
+      {
+        rule: 'prefer-hypot',
+        line: 771,
+        verdict: 'debatable',
+        note: '`length()` of a scene vector: overflow needs coordinates above 1e154, and `Math.hypot` is 5–20× slower in a hot path',
+      },
+    ],
+  },
+  {
+    pkg: 'three',
+    file: 'src/geometries/ExtrudeGeometry.js',
+    findings: [
+      { rule: 'prefer-hypot', line: 266, verdict: 'debatable', note: 'suggestion through the temporary `v_prev_lensq` (also read elsewhere); geometry coordinates' },
+      { rule: 'prefer-hypot', line: 267, verdict: 'debatable', note: 'geometry coordinates' },
+      { rule: 'prefer-hypot', line: 342, verdict: 'debatable', note: 'suggestion through `v_prev_lensq`; geometry coordinates' },
+    ],
+  },
+  {
+    pkg: 'three',
+    file: 'src/renderers/WebGLRenderer.js',
+    findings: [
+      {
+        rule: 'prefer-log1p',
+        line: 2632,
+        verdict: 'debatable',
+        note: '`Math.log(camera.far + 1.0)`: far planes are ≥ 1, where `log1p` gains nothing (the fix is harmless)',
+      },
+    ],
+  },
+  {
+    pkg: 'three',
+    file: 'examples/jsm/renderers/SVGRenderer.js',
+    findings: [{ rule: 'prefer-hypot', line: 684, verdict: 'debatable', note: 'suggestion through `det = x * x + y * y`; pixel distances' }],
+  },
+  {
+    pkg: 'three',
+    file: 'examples/jsm/textures/FlakesTexture.js',
+    findings: [
+      {
+        rule: 'prefer-hypot',
+        line: 37,
+        verdict: 'false positive',
+        note: '`nx = Math.random() * 2 - 1`, `ny` likewise, `nz = 1.5` three lines up: bounded operands',
+      },
+    ],
+  },
+  {
+    pkg: 'three',
+    file: 'examples/jsm/controls/FirstPersonControls.js',
+    findings: [
+      {
+        rule: 'prefer-hypot',
+        line: 294,
+        verdict: 'false positive',
+        note: '`strafe`, `climb`, `drive` are key states in {-1, 0, 1}',
+      },
+    ],
+  },
+  // chart.js 4.6.1
+  {
+    pkg: 'chart.js',
+    file: 'dist/chunks/index.js',
+    findings: [
+      { rule: 'prefer-hypot', line: 380, verdict: 'debatable', note: 'distance from the chart centre in pixels' },
+      { rule: 'prefer-hypot', line: 391, verdict: 'debatable', note: '`distanceBetweenPoints` in pixels' },
+    ],
+  },
+  // Non-numeric and ML code that must stay quiet.
+  { pkg: 'umap-js', file: 'src/umap.ts', findings: [], quiet: 'UMAP optimisation loops (TypeScript): no finding' },
+];

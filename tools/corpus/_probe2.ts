@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Linter } from 'eslint';
+import { corpusFile } from './files.js';
+import { configFor } from './lint.js';
+const [p, f, out] = process.argv.slice(2);
+const file = corpusFile(p!, f!);
+const code = readFileSync(file.abs, 'utf8');
+const linter = new Linter({ configType: 'flat' });
+const lang = f!.endsWith('.ts') ? 'ts' : 'module';
+const r = linter.verifyAndFix(code, configFor(lang, f!), { filename: 'x/' + f });
+writeFileSync(out!, r.output);
