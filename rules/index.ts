@@ -7,6 +7,8 @@ import noNaiveLogsumexp from './no-naive-logsumexp.js';
 import noNaiveSigmoid from './no-naive-sigmoid.js';
 import noNaiveSoftmax from './no-naive-softmax.js';
 import noNaiveVariance from './no-naive-variance.js';
+import noUnguardedDivision from './no-unguarded-division.js';
+import noUnguardedLog from './no-unguarded-log.js';
 import preferExpm1 from './prefer-expm1.js';
 import preferHypot from './prefer-hypot.js';
 import preferLog1p from './prefer-log1p.js';
@@ -19,6 +21,8 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-naive-sigmoid': noNaiveSigmoid,
   'no-naive-softmax': noNaiveSoftmax,
   'no-naive-variance': noNaiveVariance,
+  'no-unguarded-division': noUnguardedDivision,
+  'no-unguarded-log': noUnguardedLog,
   'prefer-expm1': preferExpm1,
   'prefer-hypot': preferHypot,
   'prefer-log1p': preferLog1p,

@@ -87,13 +87,7 @@ function boundsFromControlFlow(engine: NumericsEngine, use: TSESTree.Node, isSub
         }
       }
     }
-    if (
-      parent.type === AST_NODE_TYPES.FunctionDeclaration ||
-      parent.type === AST_NODE_TYPES.FunctionExpression ||
-      parent.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      break;
-    }
+    if (isFunction(parent) && !isInlineCallback(parent)) break;
   }
   return bounds;
 }
@@ -170,4 +164,91 @@ export function expCannotUnderflow(engine: NumericsEngine, exponent: TSESTree.No
   const bounds = boundsOf(engine, exponent);
   const lower = negated ? -bounds.upper : bounds.lower;
   return lower >= EXP_UNDERFLOW[domain];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Zero guards: is a value excluded from being 0 where it is used (as a denominator or a log argument)?
+
+/** Whether `test` (assumed `truth`) proves the subject is not 0 (or that the data it comes from is not empty). */
+function excludesZero(engine: NumericsEngine, test: TSESTree.Node, truth: boolean, isSubject: (node: TSESTree.Node) => boolean): boolean {
+  const node = skipTypeWrappers(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    if ((node.operator === '&&' && truth) || (node.operator === '||' && !truth)) {
+      return excludesZero(engine, node.left, truth, isSubject) || excludesZero(engine, node.right, truth, isSubject);
+    }
+    return false;
+  }
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return excludesZero(engine, node.argument, !truth, isSubject);
+  if (isSubject(node)) return truth; // `if (d)`
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+  const { left, right } = node;
+  const subjectSide = isSubject(left) || isAbsOf(engine, left, isSubject) ? 'left' : isSubject(right) || isAbsOf(engine, right, isSubject) ? 'right' : null;
+  if (!subjectSide) return false;
+  const constant = engine.staticNumber(subjectSide === 'left' ? right : left);
+  if (constant === undefined) return false;
+  let operator = subjectSide === 'left' ? node.operator : (MIRROR[node.operator] ?? node.operator);
+  if (!truth) {
+    const negation: Record<string, string> = { ...NEGATE, '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
+    operator = negation[operator] ?? '';
+  }
+  switch (operator) {
+    case '!==':
+    case '!=':
+      return constant === 0;
+    case '>':
+      return constant >= 0;
+    case '>=':
+      return constant > 0;
+    case '<':
+      return constant <= 0;
+    case '<=':
+      return constant < 0;
+    default:
+      return false;
+  }
+}
+
+function isAbsOf(engine: NumericsEngine, node: TSESTree.Node, isSubject: (node: TSESTree.Node) => boolean): boolean {
+  const inner = skipTypeWrappers(node);
+  return engine.isMathCall(inner, 'abs') && inner.arguments.length === 1 && isSubject(inner.arguments[0]);
+}
+
+/**
+ * Whether the code around `use` proves `subjects` non-zero: an enclosing `if`/ternary/`&&` whose condition
+ * excludes 0 (`d !== 0`, `d > 0`, `d`, `Math.abs(d) > eps`, `xs.length > 0` for data `xs`), or an earlier early
+ * exit (`if (d === 0) return 0;`, `if (!xs.length) throw …`).
+ */
+export function isGuardedAgainstZero(engine: NumericsEngine, use: TSESTree.Node, isSubject: (node: TSESTree.Node) => boolean): boolean {
+  let child: TSESTree.Node = use;
+  for (let parent = use.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child === parent.consequent && excludesZero(engine, parent.test, true, isSubject)) return true;
+      if (child === parent.alternate && excludesZero(engine, parent.test, false, isSubject)) return true;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
+      if (excludesZero(engine, parent.left, parent.operator === '&&', isSubject)) return true;
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.SwitchCase) {
+      const statements = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
+      for (const statement of statements) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+          if (excludesZero(engine, statement.test, false, isSubject)) return true;
+        }
+      }
+    }
+    // A callback passed inline (`xs.map((v) => v / total)`) runs under the conditions of the code around it.
+    if (isFunction(parent) && !isInlineCallback(parent)) return false;
+  }
+  return false;
+}
+
+function isFunction(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+function isInlineCallback(fn: TSESTree.Node): boolean {
+  return fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee !== fn;
 }
