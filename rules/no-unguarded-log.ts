@@ -36,7 +36,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         properties: {
           checkLength: { type: 'boolean', description: 'Also report the log of an array length (0 for empty input).' },
-          epsilon: { type: 'number', exclusiveMinimum: 0, description: 'Floor in suggested fixes (default: settings.numerics.epsilon, 1e-7).' },
+          epsilon: { type: 'number', minimum: 0, exclusiveMinimum: true, description: 'Floor in suggested fixes (default: settings.numerics.epsilon, 1e-7).' },
         },
         additionalProperties: false,
       },
