@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
-import { argumentText, shortCode } from '../src/fix/text.js';
+import { argumentText, numberText, shortCode } from '../src/fix/text.js';
 import { detectEntropyTerm, detectUnguardedLog, type UnguardedLog } from '../src/patterns/unguarded.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
-    const epsilon = String(options.epsilon ?? engine.settings.epsilon);
+    const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);
     const WHEN: Record<string, string> = {
       sum: 'all-zero or empty input',
       'sum of squares': 'an all-zero or empty input',

@@ -29,3 +29,10 @@ export function shortCode(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, 
   const text = sourceCode.getText(node).replace(/\s+/g, ' ');
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** A number as a literal in its shortest form (`1e-6`, not `0.000001`). */
+export function numberText(value: number): string {
+  const plain = String(value);
+  const exponential = value.toExponential().replace('e+', 'e');
+  return exponential.length < plain.length ? exponential : plain;
+}
