@@ -58,18 +58,22 @@ describe.each(pages)('docs/rules/%s.md', (rule, file) => {
   let previousIncorrect: CodeBlock | null = null;
   for (const block of linted) {
     const title = `${block.marker} example at line ${block.line} (${block.section})`;
-    if (block.marker === 'incorrect') {
+    if (block.marker === 'incorrect' || block.marker === 'no-fix') {
       previousIncorrect = block;
-      it(`${title} is reported`, () => {
+      it(`${title} is reported${block.marker === 'no-fix' ? ', without a fix or suggestion' : ''}`, () => {
         const messages = lint(rule, block);
         expect(messages.length, block.code).toBeGreaterThan(0);
         for (const message of messages) {
           expect(message.message).not.toMatch(/\{\{|\}\}/);
           for (const suggestion of message.suggestions ?? []) expect(suggestion.desc).not.toMatch(/\{\{|\}\}/);
+          if (block.marker === 'no-fix') {
+            expect(message.fix, `${message.line}:${message.column} has an autofix`).toBeUndefined();
+            expect(message.suggestions ?? [], `${message.line}:${message.column} has suggestions`).toEqual([]);
+          }
         }
       });
-    } else if (block.marker === 'correct') {
-      it(`${title} is clean`, () => {
+    } else if (block.marker === 'correct' || block.marker === 'gap') {
+      it(`${title} is ${block.marker === 'gap' ? 'not reported (a documented gap)' : 'clean'}`, () => {
         expect(lint(rule, block).map((message) => `${message.line}:${message.column} ${message.message}`)).toEqual([]);
       });
     } else {

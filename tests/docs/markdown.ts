@@ -3,6 +3,9 @@
 // A block's info string is a language followed by markers:
 //   ```ts incorrect        the page's rule reports this code (at least once)
 //   ```ts correct          the page's rule is silent on this code
+//   ```ts gap              the page's rule is silent on this code although it is dangerous (a documented known gap:
+//                          when the rule learns to report it, the test fails and the page must be updated)
+//   ```ts no-fix           the page's rule reports this code with neither an autofix nor a suggestion
 //   ```ts fixed            `eslint --fix` output (this rule only) of the closest `incorrect` block above
 //   ```ts suggestion       the first suggestion of the first report of the closest `incorrect` block above
 //   ```js measured         runs in Node: each `expr; // → value` line must evaluate to value (tests/docs/measured)
@@ -15,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const rulesDocsDir = path.join(repo, 'docs', 'rules');
 
-export const MARKERS = ['incorrect', 'correct', 'fixed', 'suggestion', 'measured'] as const;
+export const MARKERS = ['incorrect', 'no-fix', 'correct', 'gap', 'fixed', 'suggestion', 'measured'] as const;
 export type Marker = (typeof MARKERS)[number];
 
 export interface CodeBlock {
