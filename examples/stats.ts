@@ -28,3 +28,26 @@ export function growth(rate: number, years: number): number {
 export function logReturn(r: number): number {
   return Math.log(1 + r);
 }
+
+/** Sample standard deviation in one pass over the data. */
+export function sampleStd(xs: number[]): number {
+  let sum = 0;
+  let sumSq = 0;
+  for (const x of xs) {
+    sum += x;
+    sumSq += x * x;
+  }
+  return Math.sqrt((sumSq - (sum * sum) / xs.length) / (xs.length - 1));
+}
+
+/** Scale scores into [0, 1]. */
+export function minMaxScale(xs: number[]): number[] {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return xs.map((v) => (v - lo) / (hi - lo));
+}
+
+/** Shannon entropy of a discrete distribution, in nats. */
+export function entropy(ps: number[]): number {
+  return -ps.reduce((acc, p) => acc + p * Math.log(p), 0);
+}

@@ -30,6 +30,17 @@ function overconfidencePenalty(features) {
   return tf.mean(tf.neg(tf.log(tf.sub(1, top))));
 }
 
+/** Per-feature variance of a batch, for monitoring activations. */
+function featureVariance(features) {
+  return tf.sub(tf.mean(tf.square(features), 0), tf.square(tf.mean(features, 0)));
+}
+
+/** Binary "is class 0" head trained on the first logit. */
+function binaryLoss(isFirst, features) {
+  const p = tf.sigmoid(logits(features).slice([0, 0], [-1, 1]).reshape([-1]));
+  return tf.neg(tf.mean(tf.add(tf.mul(isFirst, tf.log(p)), tf.mul(tf.sub(1, isFirst), tf.log(tf.sub(1, p))))));
+}
+
 export async function train(features, labels, epochs = 20) {
   const optimizer = tf.train.adam(0.05);
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -37,5 +48,10 @@ export async function train(features, labels, epochs = 20) {
     console.log(`epoch ${epoch}: loss ${(await loss.data())[0].toFixed(4)}`);
     loss.dispose();
   }
-  return { freeEnergy: freeEnergy(features), penalty: overconfidencePenalty(features) };
+  return {
+    freeEnergy: freeEnergy(features),
+    penalty: overconfidencePenalty(features),
+    variance: featureVariance(features),
+    binary: binaryLoss(labels.slice([0, 0], [-1, 1]).reshape([-1]), features),
+  };
 }
