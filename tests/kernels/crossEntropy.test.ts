@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binaryCrossEntropyWithLogits } from '../../src/kernels/binaryCrossEntropyWithLogits.js';
 import { logSoftmax } from '../../src/kernels/logSoftmax.js';

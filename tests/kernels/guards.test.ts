@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { describe, expect, it } from 'vitest';
 import { safeDiv } from '../../src/kernels/safeDiv.js';
 import { safeLog } from '../../src/kernels/safeLog.js';

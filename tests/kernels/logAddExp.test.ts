@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { logAddExp } from '../../src/kernels/logAddExp.js';
 import { logSumExp } from '../../src/kernels/logSumExp.js';
 import { dec, EPS, lseRef, ulpOf, type Dec } from './helpers/ref.js';

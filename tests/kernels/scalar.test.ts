@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { log1mexp } from '../../src/kernels/log1mexp.js';
 import { logit } from '../../src/kernels/logit.js';

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { logSumExp } from '../../src/kernels/logSumExp.js';
 import { softmax } from '../../src/kernels/softmax.js';
 import { D, dec, EPS, ulpOf32, ulps, type Dec } from './helpers/ref.js';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mean } from '../../src/kernels/mean.js';
 import { sum } from '../../src/kernels/sum.js';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import './helpers/fc-seed.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { std } from '../../src/kernels/std.js';
 import { variance } from '../../src/kernels/variance.js';
