@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { HELP } from '../../src/cli/options.js';
 import { codeBlocks, readPage, repo } from './markdown.js';
 
 const SHOWN_ROOT = '/path/to/eslint-plugin-numerics';
@@ -41,6 +42,13 @@ describe('README.md', () => {
 
   it.each(commands.map((command) => [command.args.join(' '), command] as const))('`npx numerics %s` prints what the README shows', async (_title, command) => {
     expect(normalise(await run(command.args))).toEqual(normalise(command.output));
+  });
+
+  it('mentions only options that `numerics --help` lists', () => {
+    const cli = readme.split('## The `numerics` command')[1]?.split('\n## ')[0] ?? '';
+    const flags = new Set([...cli.matchAll(/(?<![\w-])(--?[a-z][a-z-]*)/g)].map((m) => m[1]).filter((flag) => flag !== '-'));
+    expect(flags.size).toBeGreaterThan(5);
+    for (const flag of flags) expect(HELP, flag).toContain(flag);
   });
 
   it('links every rule page, and has the kernel, CLI, CI and development sections', () => {
