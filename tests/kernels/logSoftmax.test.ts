@@ -79,7 +79,7 @@ describe( 'logSoftmax: accuracy against a 50-digit reference', () => {
 		it( `set ${ set }`, () => {
 			let worst = 0;
 			let worstTb = 0;
-			for ( const n of [ 1, 2, 5, 100, 1000 ] ) {
+			for ( const n of [ 1, 2, 5, 100, 500 ] ) {
 				for ( let seed = 1; seed <= ( ( n <= 5 ) ? 10 : 2 ); seed++ ) {
 					const xs = logits( set, n, seed * 15485863 + n );
 					const ref = refEntries( xs );

@@ -108,8 +108,8 @@ describe( 'logSumExp: accuracy against a 50-digit reference', () => {
 		it( `set ${ set }`, () => {
 			let worst = 0;
 			let worstNaive = 0;
-			for ( const n of [ 1, 2, 3, 10, 100, 2000 ] ) {
-				for ( let seed = 1; seed <= ( ( n <= 10 ) ? 20 : 3 ); seed++ ) {
+			for ( const n of [ 1, 2, 3, 10, 100, 1000 ] ) {
+				for ( let seed = 1; seed <= ( ( n <= 10 ) ? 20 : 2 ); seed++ ) {
 					const xs = logits( set, n, seed * 7919 + n );
 					const ref = lseRef( xs );
 					const got = logSumExp( xs );
@@ -119,13 +119,13 @@ describe( 'logSumExp: accuracy against a 50-digit reference', () => {
 					worstNaive = Math.max( worstNaive, scaledUlps( textbook( xs ), ref, xs ) );
 				}
 			}
-			rows.push( `${ set } | 1..2000 | ${ worst.toFixed( 2 ) } | ${ worstNaive.toFixed( 2 ) }` );
+			rows.push( `${ set } | 1..1000 | ${ worst.toFixed( 2 ) } | ${ worstNaive.toFixed( 2 ) }` );
 		} );
 	}
 	it( 'the textbook form is measurably worse on the adversarial sets (the bound is meaningful)', () => {
 		let naiveWorst = 0;
 		for ( const set of [ 'dominant0', 'unit' ] as const ) {
-			const xs = logits( set, 2000, 99 );
+			const xs = logits( set, 1000, 99 );
 			naiveWorst = Math.max( naiveWorst, ulps( textbook( xs ), lseRef( xs ) ) );
 		}
 		expect( naiveWorst ).toBeGreaterThan( 10 * K_LSE );
