@@ -1,12 +1,14 @@
 // The rule registry. Keep in sync with the files in rules/ (tests/meta checks it).
 import type { TSESLint } from '@typescript-eslint/utils';
 import noCrossEntropyOnProbabilities from './no-cross-entropy-on-probabilities.js';
+import noExplicitInverse from './no-explicit-inverse.js';
 import noLogOfSoftmax from './no-log-of-softmax.js';
 import noNaiveLogSigmoid from './no-naive-log-sigmoid.js';
 import noNaiveLogsumexp from './no-naive-logsumexp.js';
 import noNaiveSigmoid from './no-naive-sigmoid.js';
 import noNaiveSoftmax from './no-naive-softmax.js';
 import noNaiveVariance from './no-naive-variance.js';
+import noNormalEquations from './no-normal-equations.js';
 import noUnguardedDivision from './no-unguarded-division.js';
 import noUnguardedLog from './no-unguarded-log.js';
 import preferExpm1 from './prefer-expm1.js';
@@ -15,12 +17,14 @@ import preferLog1p from './prefer-log1p.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-cross-entropy-on-probabilities': noCrossEntropyOnProbabilities,
+  'no-explicit-inverse': noExplicitInverse,
   'no-log-of-softmax': noLogOfSoftmax,
   'no-naive-log-sigmoid': noNaiveLogSigmoid,
   'no-naive-logsumexp': noNaiveLogsumexp,
   'no-naive-sigmoid': noNaiveSigmoid,
   'no-naive-softmax': noNaiveSoftmax,
   'no-naive-variance': noNaiveVariance,
+  'no-normal-equations': noNormalEquations,
   'no-unguarded-division': noUnguardedDivision,
   'no-unguarded-log': noUnguardedLog,
   'prefer-expm1': preferExpm1,

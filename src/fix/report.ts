@@ -17,6 +17,8 @@ export interface Callees {
   kernel(name: string): string;
   /** `logSumExp` → `tf.logSumExp`, or the local name of a named TF.js import. */
   tf(name: string): string;
+  /** An export of another library (`solve` of `ml-matrix`), through the file's binding or a new named import. */
+  module(moduleName: string, name: string): string;
 }
 
 export interface FixSpec {
@@ -28,6 +30,8 @@ export interface FixSpec {
   readonly shape?: 'call' | 'unary';
   readonly kernels?: readonly string[];
   readonly tfOps?: readonly string[];
+  /** Exports of other libraries the text uses (`{ module: 'ml-matrix', names: ['solve'] }`). */
+  readonly moduleImports?: readonly { readonly module: string; readonly names: readonly string[] }[];
   /** Statements made dead by the fix (owned temporaries) that it deletes. */
   readonly remove?: readonly TSESTree.Node[];
   /** True when the rewrite keeps the value wherever the original is finite (autofix); false to suggest. */
@@ -102,6 +106,11 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
     flush() {
       const kernelNames = findings.flatMap((f) => (f.fix ? (f.fix.kernels ?? []) : []));
       const kernelPlan = kernelNames.length > 0 ? planImports(engine, engine.settings.kernelModule, kernelNames, sourceType) : null;
+      const moduleNames = new Map<string, string[]>();
+      for (const finding of findings) {
+        for (const { module, names } of finding.fix?.moduleImports ?? []) moduleNames.set(module, [...(moduleNames.get(module) ?? []), ...names]);
+      }
+      const modulePlans = new Map([...moduleNames].map(([module, names]) => [module, planImports(engine, module, names, sourceType)] as const));
       const tfNames = findings.flatMap((f) => (f.fix ? (f.fix.tfOps ?? []) : []));
       const tfPlan = tfNames.length > 0 ? planTfCallees(engine, tfNames, sourceType) : null;
 
@@ -119,6 +128,7 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
         const callees: Callees = {
           kernel: (name) => kernelPlan?.names.get(name) ?? name,
           tf: (name) => tfPlan?.names.get(name) ?? name,
+          module: (moduleName, name) => modulePlans.get(moduleName)?.names.get(name) ?? name,
         };
         let text = spec.text(callees);
         if (needsParentheses(spec.target, spec.shape ?? 'call') && !isParenthesised(sourceCode, spec.target)) text = `(${text})`;
@@ -130,6 +140,7 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
           ...removable.map((statement) => removalRange(sourceCode, statement)),
           ...(spec.kernels?.length ? (kernelPlan?.edits ?? []) : []),
           ...(usesTf ? (tfPlan?.edits ?? []) : []),
+          ...(spec.moduleImports ?? []).flatMap(({ module }) => modulePlans.get(module)?.edits ?? []),
         ];
         const unique = dedupeEdits(edits);
         const fix: TSESLint.ReportFixFunction = (fixer) => unique.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
