@@ -590,6 +590,10 @@ export interface InputCase {
   label: string;
   args: readonly unknown[];
   expect?: Expectation;
+  /** Overrides the case's `same` tolerance for this input (e.g. a looser bound on ill-conditioned data). */
+  same?: Tolerance;
+  /** Overrides the case's `referenceTolerance` for this input (e.g. `{ ulps: 0 }`: the fixed result must be exact). */
+  referenceTolerance?: Tolerance;
 }
 
 export interface FixCase {
@@ -715,8 +719,8 @@ export async function checkInput(prepared: PreparedCase, testCase: FixCase, inpu
   return compareResults(original, fixed, reference, {
     domain: domainOf(testCase, input.args),
     expect: input.expect,
-    same: testCase.same,
-    referenceTolerance: testCase.referenceTolerance,
+    same: input.same ?? testCase.same,
+    referenceTolerance: input.referenceTolerance ?? testCase.referenceTolerance,
   });
 }
 
