@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
+import { hasInlineKernel, INLINE_MARKER, inlineKernelSource } from './inline-kernels.js';
 
 export interface ImportPlan {
   /** Local name to call for each requested export. */
@@ -210,4 +211,41 @@ export function planTfCallees(engine: NumericsEngine, names: readonly string[], 
   const plan = planImports(engine, moduleName, missing, sourceType);
   for (const [name, local] of plan.names) resolved.set(name, local);
   return { names: resolved, edits: plan.edits };
+}
+
+/**
+ * `settings.numerics.kernelModule: 'inline'`: the kernels a file needs become local helper functions appended
+ * to it (once; a helper carrying the marker comment is reused by later fixes).
+ */
+export function planInlineKernels(engine: NumericsEngine, kernels: readonly string[], filename: string): ImportPlan {
+  const sourceCode = engine.sourceCode;
+  const existing = new Map<string, string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.FunctionDeclaration || !statement.id) continue;
+    for (const comment of sourceCode.getCommentsBefore(statement)) {
+      const marker = comment.value.trim();
+      if (marker.startsWith(INLINE_MARKER)) existing.set(marker.slice(INLINE_MARKER.length).trim(), statement.id.name);
+    }
+  }
+  const taken = takenNames(sourceCode);
+  const names = new Map<string, string>();
+  const sources: string[] = [];
+  const typescript = /\.[cm]?tsx?$/.test(filename);
+  for (const kernel of [...new Set(kernels)].sort()) {
+    const found = existing.get(kernel);
+    if (found) {
+      names.set(kernel, found);
+      continue;
+    }
+    if (!hasInlineKernel(kernel)) continue;
+    let local = kernel;
+    for (let suffix = 1; taken.has(local); suffix++) local = `numerics${capitalise(kernel)}${suffix > 1 ? suffix : ''}`;
+    taken.add(local);
+    names.set(kernel, local);
+    sources.push(inlineKernelSource(kernel, local, typescript));
+  }
+  if (sources.length === 0) return { names, edits: [] };
+  const end = sourceCode.text.length;
+  const separator = sourceCode.text.endsWith('\n') ? '\n' : '\n\n';
+  return { names, edits: [{ range: [end, end], text: `${separator}${sources.join('\n\n')}\n` }] };
 }

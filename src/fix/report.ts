@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
-import { planImports, planTfCallees } from './imports.js';
+import { planImports, planInlineKernels, planTfCallees } from './imports.js';
 
 type RuleContext<MessageIds extends string> = Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>;
 
@@ -105,7 +105,13 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
     },
     flush() {
       const kernelNames = findings.flatMap((f) => (f.fix ? (f.fix.kernels ?? []) : []));
-      const kernelPlan = kernelNames.length > 0 ? planImports(engine, engine.settings.kernelModule, kernelNames, sourceType) : null;
+      const inline = engine.settings.kernelModule === 'inline';
+      const kernelPlan =
+        kernelNames.length === 0
+          ? null
+          : inline
+            ? planInlineKernels(engine, kernelNames, context.filename)
+            : planImports(engine, engine.settings.kernelModule, kernelNames, sourceType);
       const moduleNames = new Map<string, string[]>();
       for (const finding of findings) {
         for (const { module, names } of finding.fix?.moduleImports ?? []) moduleNames.set(module, [...(moduleNames.get(module) ?? []), ...names]);
@@ -121,7 +127,8 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
           continue;
         }
         const usesTf = (spec.tfOps?.length ?? 0) > 0;
-        if (usesTf && !tfPlan) {
+        const kernelsMissing = (spec.kernels ?? []).some((name) => !kernelPlan?.names.has(name));
+        if ((usesTf && !tfPlan) || kernelsMissing) {
           context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
           continue;
         }

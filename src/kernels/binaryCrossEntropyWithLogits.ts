@@ -63,14 +63,12 @@ export function binaryCrossEntropyWithLogits( y: number, z: number ): number {
 		if ( z === Infinity ) {
 			return ( y === 1.0 ) ? 0.0 : ( 1.0 - y ) * Infinity;
 		}
-		// eslint-disable-next-line numerics/no-naive-log-sigmoid -- z ≥ 0 here, exp(−z) ≤ 1 cannot overflow
 		return ( z * ( 1.0 - y ) ) + Math.log1p( Math.exp( -z ) );
 	}
 	if ( z < 0.0 ) {
 		if ( z === -Infinity ) {
 			return ( y === 0.0 ) ? 0.0 : y * Infinity;
 		}
-		// eslint-disable-next-line numerics/no-naive-log-sigmoid -- z < 0 here, exp(z) < 1 cannot overflow
 		return ( -z * y ) + Math.log1p( Math.exp( z ) );
 	}
 	return NaN;

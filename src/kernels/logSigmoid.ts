@@ -70,7 +70,6 @@ export function logSigmoid( x: number ): number {
 		return -Math.exp( -x );
 	}
 	if ( x >= MIDDLE ) {
-		// eslint-disable-next-line numerics/no-naive-log-sigmoid -- this is the stable form; x ≥ −18 here, exp(−x) cannot overflow
 		return -Math.log1p( Math.exp( -x ) );
 	}
 	if ( x >= LOWER ) {

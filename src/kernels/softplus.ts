@@ -69,7 +69,6 @@ export function softplus( x: number ): number {
 		return Math.exp( x );
 	}
 	if ( x <= MIDDLE ) {
-		// eslint-disable-next-line numerics/no-naive-log-sigmoid -- this is softplus itself; x ≤ 18 here, exp(x) cannot overflow
 		return Math.log1p( Math.exp( x ) );
 	}
 	if ( x <= UPPER ) {
