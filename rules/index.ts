@@ -1,6 +1,7 @@
 // The rule registry. Keep in sync with the files in rules/ (tests/meta checks it).
 import type { TSESLint } from '@typescript-eslint/utils';
 import noCrossEntropyOnProbabilities from './no-cross-entropy-on-probabilities.js';
+import noDivNoNanInGradient from './no-div-no-nan-in-gradient.js';
 import noExplicitInverse from './no-explicit-inverse.js';
 import noLogOfSoftmax from './no-log-of-softmax.js';
 import noNaiveLogSigmoid from './no-naive-log-sigmoid.js';
@@ -17,6 +18,7 @@ import preferLog1p from './prefer-log1p.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-cross-entropy-on-probabilities': noCrossEntropyOnProbabilities,
+  'no-div-no-nan-in-gradient': noDivNoNanInGradient,
   'no-explicit-inverse': noExplicitInverse,
   'no-log-of-softmax': noLogOfSoftmax,
   'no-naive-log-sigmoid': noNaiveLogSigmoid,
