@@ -60,10 +60,12 @@ export default createRule<[], MessageIds>({
       const z = engine.unwrapElement(logits.x);
       const y = engine.unwrapElement(match.labels);
       if (!engine.isFreeOfElements(z) || !engine.isFreeOfElements(y)) return { fix: null, replacement: '' };
-      // The sum is the negated loss; when it is negated right away (`-(…)`, `tf.neg(…)`), replace the negation too.
+      // A log-likelihood (sign +1) is the negated loss; when it is negated right away (`-(…)`, `tf.neg(…)`), the
+      // negation goes too. A loss written out (sign -1) is the loss itself.
       const negation = match.add.node.parent ? engine.matchNode({ node: match.add.node.parent, env: null }) : null;
-      const negated = negation?.op === 'neg' && negation.operands[0].node === match.add.node;
-      const target = negated && negation ? negation.node : match.add.node;
+      const absorbs = match.sign === 1 && negation?.op === 'neg' && negation.operands[0].node === match.add.node;
+      const target = absorbs && negation ? negation.node : match.add.node;
+      const negated = absorbs || match.sign === -1;
       const temporaries = planTemporaries(engine, match.ops, [z.node, y.node], target);
       const base = { target, remove: temporaries.remove, valueIdentical: temporaries.movable };
       if (match.add.domain === 'tensor') {

@@ -85,9 +85,12 @@ export default createRule<[], MessageIds>({
 
     /** `y·log(p) + (1 − y)·log(1 − p)` is no-cross-entropy-on-probabilities's: one report, the logits form. */
     function insideBinaryCrossEntropy(node: TSESTree.Node): boolean {
-      const term = node.parent;
-      const sum = term?.parent;
-      return sum !== undefined && detectBinaryCrossEntropy(engine, sum)?.logits != null;
+      // log → term (→ negation) → sum
+      let ancestor = node.parent;
+      for (let level = 0; ancestor && level < 3; level++, ancestor = ancestor.parent) {
+        if (level > 0 && detectBinaryCrossEntropy(engine, ancestor)?.logits != null) return true;
+      }
+      return false;
     }
 
     return {

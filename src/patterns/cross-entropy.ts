@@ -39,39 +39,117 @@ export function isModelPrediction(engine: NumericsEngine, operand: Operand): boo
 
 export interface BinaryCrossEntropyMatch {
   readonly add: Op;
+  /** +1: the expression is the log-likelihood y·log(p) + (1 − y)·log(1 − p); -1: it is the loss (its negation). */
+  readonly sign: 1 | -1;
   readonly labels: Operand;
   /** The probabilities `p`: a sigmoid of logits, or a model's output. */
   readonly probabilities: Operand;
   /** Set when `p` is a sigmoid: its logits. */
   readonly logits: SignedInput | null;
-  readonly logs: readonly Op[];
   readonly ops: readonly Op[];
 }
 
-/** `y·log(p) + (1 − y)·log(1 − p)` with `p` a sigmoid (or a model's prediction). */
+/** `± factor · log(argument)`, with `log1p(-p)` read as `log(1 − p)` (complement) and `-y` factors folded in. */
+interface SignedLogTerm {
+  readonly sign: 1 | -1;
+  readonly factor: Operand;
+  readonly argument: Operand;
+  /** The log is `log1p(-argument)`, i.e. log(1 − argument). */
+  readonly complement: boolean;
+  readonly ops: readonly Op[];
+}
+
+function signedLogTerm(engine: NumericsEngine, operand: Operand, sign: 1 | -1): SignedLogTerm | null {
+  const op = engine.op(operand);
+  if (!op || op.spelling === 'map') return null;
+  if (op.op === 'neg') {
+    const inner = signedLogTerm(engine, op.operands[0], sign === 1 ? -1 : 1);
+    return inner && { ...inner, ops: [op, ...inner.ops] };
+  }
+  if (op.op !== 'mul') return null;
+  for (const [i, j] of [[0, 1], [1, 0]] as const) {
+    const log = engine.op(op.operands[j]);
+    if (!log || log.spelling === 'map') continue;
+    let argument: Operand | null = null;
+    let complement = false;
+    const ops: Op[] = [op, log];
+    if (log.op === 'log') argument = log.operands[0];
+    if (log.op === 'log1p') {
+      const negated = engine.op(log.operands[0]);
+      if (negated?.op === 'neg') {
+        argument = negated.operands[0];
+        complement = true;
+        ops.push(negated);
+      }
+    }
+    if (!argument) continue;
+    let factor = op.operands[i];
+    let factorSign = sign;
+    const factorOp = engine.op(factor);
+    if (factorOp?.op === 'neg') {
+      factor = factorOp.operands[0];
+      factorSign = sign === 1 ? -1 : 1;
+      ops.push(factorOp);
+    }
+    return { sign: factorSign, factor, argument, complement, ops };
+  }
+  return null;
+}
+
+/** The two signed terms of `a + b`, `a − b` (through `add`/`sub` in any spelling). */
+function twoTerms(engine: NumericsEngine, top: Op): [SignedLogTerm, SignedLogTerm] | null {
+  if ((top.op !== 'add' && top.op !== 'sub') || top.spelling === 'map') return null;
+  const first = signedLogTerm(engine, top.operands[0], 1);
+  const second = signedLogTerm(engine, top.operands[1], top.op === 'sub' ? -1 : 1);
+  return first && second ? [first, second] : null;
+}
+
+/** `1 − y` → (y, +1); `y − 1` → (y, −1). */
+function complementOf(engine: NumericsEngine, operand: Operand): { value: Operand; sign: 1 | -1; op: Op } | null {
+  const op = engine.op(operand);
+  if (op?.op !== 'sub') return null;
+  const fromOne = otherThanConstant(engine, op, 1, 'left');
+  if (fromOne) return { value: fromOne, sign: 1, op };
+  const minusOne = otherThanConstant(engine, op, 1, 'right');
+  return minusOne ? { value: minusOne, sign: -1, op } : null;
+}
+
+/**
+ * Binary cross-entropy written from probabilities, in any arrangement of signs: `y·log(p) + (1 − y)·log(1 − p)`,
+ * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
+ */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
-  const add = engine.matchNode({ node, env: null });
-  if (add?.op !== 'add' || add.spelling === 'map') return null;
-  const [first, second] = add.operands.map((operand) => logTerm(engine, operand));
-  if (!first || !second) return null;
-  for (const [positive, negative] of [[first, second], [second, first]] as const) {
-    // negative: (1 − y) · log(1 − p)
-    const oneMinusY = engine.op(negative.factor);
-    const oneMinusP = engine.op(negative.argument);
-    if (oneMinusY?.op !== 'sub' || oneMinusP?.op !== 'sub') continue;
-    const y = otherThanConstant(engine, oneMinusY, 1, 'left');
-    const p = otherThanConstant(engine, oneMinusP, 1, 'left');
-    if (!y || !p || !sameValue(engine, y, positive.factor) || !sameValue(engine, p, positive.argument)) continue;
+  const top = engine.matchNode({ node, env: null });
+  const terms = top && twoTerms(engine, top);
+  if (!top || !terms) return null;
+  for (const [positive, negative] of [terms, [terms[1], terms[0]]] as const) {
+    if (positive.complement) continue;
+    // negative: (1 − y)·log(1 − p), written with log(1 − p) or log1p(−p)
+    const labelComplement = complementOf(engine, negative.factor);
+    if (!labelComplement) continue;
+    let p: Operand | null = null;
+    const extraOps: Op[] = [labelComplement.op];
+    if (negative.complement) p = negative.argument;
+    else {
+      const probabilityComplement = complementOf(engine, negative.argument);
+      if (probabilityComplement?.sign === 1) {
+        p = probabilityComplement.value;
+        extraOps.push(probabilityComplement.op);
+      }
+    }
+    if (!p || !sameValue(engine, labelComplement.value, positive.factor) || !sameValue(engine, p, positive.argument)) continue;
+    // s1·y·log p + s2·c·(1 − y)·log(1 − p) is a multiple of the log-likelihood only when s1 = s2·c.
+    if (positive.sign !== negative.sign * labelComplement.sign) continue;
     const sigmoid = sigmoidInput(engine, positive.argument);
     if (!sigmoid && !isModelPrediction(engine, positive.argument)) return null;
-    if (sigmoid && (sigmoid.op.domain === 'tensor') !== (add.domain === 'tensor')) return null;
+    if (sigmoid && (sigmoid.op.domain === 'tensor') !== (top.domain === 'tensor')) return null;
     return {
-      add,
+      add: top,
+      sign: positive.sign,
       labels: positive.factor,
       probabilities: positive.argument,
       logits: sigmoid,
-      logs: [positive.log, negative.log],
-      ops: [add, positive.mul, negative.mul, positive.log, negative.log, oneMinusY, oneMinusP, ...(sigmoid ? [sigmoid.op] : [])],
+      ops: [top, ...positive.ops, ...negative.ops, ...extraOps, ...(sigmoid ? [sigmoid.op] : [])],
     };
   }
   return null;

@@ -223,14 +223,12 @@ const binaryTensorCases: FixCase[] = [
     inputs: BINARY,
   },
   {
-    // The textbook difference form −y·log(p) − (1 − y)·log(1 − p) is not recognised in tensor code (tf.sub of a negated
-    // term) nor in plain code (see the scalar case below): no finding at all.
+    // The textbook difference form −y·log(p) − (1 − y)·log(1 − p): the loss itself, so no outer negation.
     name: 'difference form: tf.sub(tf.neg(tf.mul(y, tf.log(p))), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))) → the logits form',
     code: `${TF}export function f(y: tf.Tensor, z: tf.Tensor) {\n  const p = tf.sigmoid(z);\n  return tf.sub(tf.neg(tf.mul(y, tf.log(p))), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))));\n}\n`,
     expectOutput: [LOGITS_FORM('z', 'y')],
     reference: bceElementwise,
     inputs: BINARY,
-    knownBug: { description: 'tf.sub(tf.neg(y·log p), (1 − y)·log(1 − p)) is not reported', symptom: /expected a fixable finding of no-cross-entropy-on-probabilities, found none/ },
   },
 ];
 
@@ -287,7 +285,6 @@ const binaryScalarCases: FixCase[] = [
     expectOutput: [KERNEL_IMPORT, 'binaryCrossEntropyWithLogits(y, z)'],
     reference: bceRef,
     inputs: SCALARS,
-    knownBug: { description: '−y·log(p) − (1 − y)·log(1 − p) is not reported', symptom: /expected a fixable finding of no-cross-entropy-on-probabilities, found none/ },
   },
 ];
 

@@ -88,3 +88,28 @@ ruleTester.run('no-cross-entropy-on-probabilities', rule, {
     },
   ],
 });
+
+// Every arrangement of signs: the loss written out (−y·log p − (1 − y)·log(1 − p)), (y − 1) factors, log1p(−p).
+ruleTester.run('no-cross-entropy-on-probabilities (sign arrangements)', rule, {
+  valid: [
+    // Signs that do not make a multiple of the log-likelihood.
+    'const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));\nexport const f = (y: number, z: number) => { const p = sigmoid(z); return y * Math.log(p) - (1 - y) * Math.log(1 - p); };',
+  ],
+  invalid: [
+    {
+      code: 'export function loss(y: number, z: number) {\n  const p = 1 / (1 + Math.exp(-z));\n  return -y * Math.log(p) - (1 - y) * Math.log(1 - p);\n}',
+      output: "import { binaryCrossEntropyWithLogits } from 'eslint-plugin-numerics/kernels';\nexport function loss(y: number, z: number) {\n  return binaryCrossEntropyWithLogits(y, z);\n}",
+      errors: [{ messageId: 'binaryOnProbabilities' }],
+    },
+    {
+      code: 'export function loss(y: number, z: number) {\n  const p = 1 / (1 + Math.exp(-z));\n  return -y * Math.log(p) + (y - 1) * Math.log1p(-p);\n}',
+      output: "import { binaryCrossEntropyWithLogits } from 'eslint-plugin-numerics/kernels';\nexport function loss(y: number, z: number) {\n  return binaryCrossEntropyWithLogits(y, z);\n}",
+      errors: [{ messageId: 'binaryOnProbabilities' }],
+    },
+    {
+      code: "import * as tf from '@tensorflow/tfjs';\nexport function loss(y: tf.Tensor, z: tf.Tensor) {\n  const p = tf.sigmoid(z);\n  return tf.sub(tf.neg(tf.mul(y, tf.log(p))), tf.mul(tf.sub(1, y), tf.log1p(tf.neg(p))));\n}",
+      output: "import * as tf from '@tensorflow/tfjs';\nexport function loss(y: tf.Tensor, z: tf.Tensor) {\n  return tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.softplus(tf.neg(tf.abs(z))));\n}",
+      errors: [{ messageId: 'binaryOnProbabilities' }],
+    },
+  ],
+});
