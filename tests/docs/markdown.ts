@@ -8,7 +8,8 @@
 //   ```ts no-fix           the page's rule reports this code with neither an autofix nor a suggestion
 //   ```ts fixed            `eslint --fix` output (this rule only) of the closest `incorrect` block above
 //   ```ts suggestion       the first suggestion of the first report of the closest `incorrect` block above
-//   ```js measured         runs in Node: each `expr; // → value` line must evaluate to value (tests/docs/measured)
+//   ```js measured         runs in Node: each `expr; // → value` line must evaluate to value (tests/docs/measured;
+//                          it may require @tensorflow/tfjs (cpu backend), the kernels, ml-matrix and mathjs)
 //   ```js commonjs …       lint as CommonJS (`sourceType: 'commonjs'`, file example.cjs)
 // Blocks without a marker are illustrations and are not run.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -7,10 +7,14 @@ import { codeBlocks, readPage, repo, rulePages } from './markdown.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
 let tf: Tf;
+let mlMatrix: unknown;
+let mathjs: unknown;
 
 beforeAll(async () => {
   tf = await import('@tensorflow/tfjs');
   await tf.setBackend('cpu');
+  mlMatrix = await import('ml-matrix');
+  mathjs = await import('mathjs');
 }, 60_000);
 
 /** Values as the pages print them: `[-Infinity, 0]`, `1000.6931471805599`, `NaN`. */
@@ -41,7 +45,7 @@ async function run(code: string, firstLine: number): Promise<Check[]> {
       return `__check(${firstLine + 1 + index}, ${JSON.stringify(expression.trim())}, ${JSON.stringify(expected.trim())}, (${expression}));`;
     })
     .join('\n');
-  const modules: Record<string, unknown> = { '@tensorflow/tfjs': tf, 'eslint-plugin-numerics/kernels': kernels };
+  const modules: Record<string, unknown> = { '@tensorflow/tfjs': tf, 'eslint-plugin-numerics/kernels': kernels, 'ml-matrix': mlMatrix, mathjs };
   const requireModule = (name: string) => {
     if (!(name in modules)) throw new Error(`measured blocks may require only ${Object.keys(modules).join(', ')} (got ${name})`);
     return modules[name];
