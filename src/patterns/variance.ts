@@ -192,6 +192,42 @@ function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count:
     }
     return null;
   }
+  // n · mean², n · mean · mean
+  if (correction.op === 'mul') {
+    const factors: Operand[] = [];
+    const muls: Op[] = [];
+    const flatten = (operand: Operand): void => {
+      const op = engine.op(operand);
+      if (op?.op === 'mul' && op.domain !== 'tensor') {
+        muls.push(op);
+        op.operands.forEach(flatten);
+      } else {
+        factors.push(operand);
+      }
+    };
+    flatten({ node: correction.node, env: null });
+    const means: Moment[] = [];
+    const counts: Operand[] = [];
+    const squareOps: Op[] = [];
+    for (const factor of factors) {
+      const square = squareBase(engine, factor);
+      const squared = square && momentOf(engine, square.base);
+      const moment = momentOf(engine, factor);
+      if (squared?.kind === 'mean' && !squared.squared && square) {
+        means.push(squared, squared);
+        squareOps.push(square.op);
+      } else if (moment?.kind === 'mean' && !moment.squared) means.push(moment);
+      else if (!moment) counts.push(factor);
+    }
+    if (means.length === 2 && counts.length === 1 && factors.length + squareOps.length === 3) {
+      const [a, b] = means;
+      const count = counts[0];
+      const countMatches = isLengthOf(engine, count, squares.input) || (a.divisor !== null && sameValue(engine, count, a.divisor));
+      if (sameValue(engine, a.input, b.input) && sameValue(engine, a.input, squares.input) && countMatches) {
+        return { input: a.input, count, ops: [sub, ...squares.ops, ...muls, ...squareOps, ...a.ops, ...b.ops], streaming: squares.domain === 'stream' };
+      }
+    }
+  }
   // Σx · mean
   if (correction.op === 'mul') {
     const [a, b] = correction.operands.map((operand) => momentOf(engine, operand));

@@ -253,7 +253,6 @@ const arrayCases: FixCase[] = [
     expectOutput: [VARIANCE_IMPORT, 'variance(xs, { ddof: 1 })'],
     reference: sample,
     inputs: ARRAYS,
-    knownBug: { description: 'Σx² − n·mean² (sumSq - n * mean * mean) is not reported', symptom: /expected a fixable finding of no-naive-variance, found none/ },
   },
 ];
 

@@ -152,3 +152,23 @@ ruleTester.run('no-naive-variance (streaming state)', rule, {
     },
   ],
 });
+
+// Σx² − n·mean²: the same cancellation written with the mean.
+ruleTester.run('no-naive-variance (n·mean² form)', rule, {
+  valid: [
+    // n·mean² alone, or with a count that is not the data's length.
+    'export const f = (xs: number[], k: number) => { const mean = xs.reduce((a, b) => a + b, 0) / xs.length; return xs.reduce((a, v) => a + v * v, 0) - k * mean * mean; };',
+  ],
+  invalid: [
+    {
+      code: 'export function sampleVariance(xs: number[]) {\n  const n = xs.length;\n  const mean = xs.reduce((a, b) => a + b, 0) / n;\n  const sumSq = xs.reduce((a, v) => a + v * v, 0);\n  return (sumSq - n * mean * mean) / (n - 1);\n}',
+      output: "import { variance } from 'eslint-plugin-numerics/kernels';\nexport function sampleVariance(xs: number[]) {\n  const n = xs.length;\n  return variance(xs, { ddof: 1 });\n}",
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+    {
+      code: 'export function sampleVariance(xs: number[]) {\n  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;\n  let sumSq = 0;\n  for (const x of xs) sumSq += x * x;\n  return (sumSq - xs.length * mean ** 2) / (xs.length - 1);\n}',
+      output: "import { variance } from 'eslint-plugin-numerics/kernels';\nexport function sampleVariance(xs: number[]) {\n  return variance(xs, { ddof: 1 });\n}",
+      errors: [{ messageId: 'naiveVariance' }],
+    },
+  ],
+});
