@@ -5,6 +5,7 @@ import { ESLint as DefaultESLint } from 'eslint';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../index.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline } from './baseline.js';
 import { EMBEDDED_IGNORED_DIRS, embeddedConfig, loadTsParser } from './config.js';
 import { collectFiles, TS_EXTENSIONS } from './files.js';
 import { fixText, unifiedDiff, writeFileAtomic } from './fix.js';
@@ -222,6 +223,15 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
     await warnIfNoNumericsRules(checker, before[0].filePath, userConfigFile!, ruleIds, ctx);
   }
 
+  if (options.command === 'baseline') {
+    const target = path.resolve(cwd, options.baseline ?? DEFAULT_BASELINE_FILE);
+    const baseline = await createBaseline(before, cwd, `${PACKAGE_NAME} ${PACKAGE_VERSION}`);
+    await writeReport(target, JSON.stringify(baseline, null, 2));
+    const total = baseline.findings.reduce((n, entry) => n + entry.count, 0);
+    note(`recorded ${total} finding${total === 1 ? '' : 's'} in ${relative(cwd, target)}; run \`numerics check --baseline ${relative(cwd, target)}\` to fail only on new ones`);
+    return 0;
+  }
+
   // 5. Fix.
   let after: ESLint.LintResult[] | undefined;
   const suggestionsApplied = new Map<string, number>();
@@ -290,7 +300,16 @@ async function run(options: CliOptions, ctx: RunContext): Promise<number> {
     }
   }
   progress.done();
-  const results = after ?? before;
+  let results = after ?? before;
+  if (options.baseline !== undefined) {
+    const baselineFile = path.resolve(cwd, options.baseline);
+    const baseline = await readBaseline(baselineFile).catch((error: unknown) => {
+      throw new UsageError(`cannot read baseline ${options.baseline}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const applied = await applyBaseline(results, baseline, cwd);
+    results = applied.results;
+    if (applied.matched > 0) note(`${applied.matched} finding${applied.matched === 1 ? '' : 's'} recorded in ${relative(cwd, baselineFile)} not reported`);
+  }
 
   // 6. Report.
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);

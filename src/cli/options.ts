@@ -5,7 +5,9 @@ export type Preset = 'recommended' | 'strict' | 'all';
 export const PRESETS: readonly Preset[] = ['recommended', 'strict', 'all'];
 
 export interface CliOptions {
-  command: 'check' | 'fix';
+  command: 'check' | 'fix' | 'baseline';
+  /** `check --baseline <file>`: report only findings not in it; `baseline [--baseline <file>]`: where to write. */
+  baseline: string | undefined;
   paths: string[];
   /** Apply fixes (`fix` command, `check --fix`, or implied by `--suggestions` / `--dry-run`). */
   fix: boolean;
@@ -35,6 +37,7 @@ export const HELP = `numerics: find and fix numerically unstable code (ESLint pl
 Usage:
   numerics [check] [options] [paths...]   lint files and folders (default: .)
   numerics fix [options] [paths...]       apply autofixes and write the files
+  numerics baseline [options] [paths...]  record today's findings (default file .numerics-baseline.json)
 
 Paths are files or folders; folders are searched for .js .cjs .mjs .jsx .ts .cts .mts .tsx
 files, skipping node_modules, .git and whatever .gitignore lists.
@@ -60,6 +63,11 @@ Fixing:
                            the embedded config it is turned on even if the preset leaves it off,
                            with a user config it selects among the rules the config enables
   A file is written only if the fixed text parses, through a temporary file and a rename.
+
+Baseline (adopt the CI gate on a large code base):
+  --baseline <file>        check: fail only on findings not recorded in <file> (matched by rule,
+                           file and a fingerprint of the code, so line shifts do not matter);
+                           baseline: the file to write
 
 Output:
   -f, --format <name>      stylish (default), json, sarif, or any ESLint formatter name
@@ -94,6 +102,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'no-gitignore': { type: 'boolean' },
         'all-rules': { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        baseline: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -105,7 +114,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const positionals = [...parsed.positionals];
 
   let command: CliOptions['command'] = 'check';
-  if (positionals[0] === 'check' || positionals[0] === 'fix') {
+  if (positionals[0] === 'check' || positionals[0] === 'fix' || positionals[0] === 'baseline') {
     command = positionals.shift() as CliOptions['command'];
   }
 
@@ -139,10 +148,15 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const suggestions = values.suggestions ?? false;
   const dryRun = values['dry-run'] ?? false;
 
+  if (command === 'baseline' && (values.fix || suggestions || dryRun)) {
+    throw new UsageError('baseline records findings; it does not fix (drop --fix, --suggestions, --dry-run)');
+  }
+
   return {
     command,
+    baseline: values.baseline,
     paths: positionals.length > 0 ? positionals : ['.'],
-    fix: command === 'fix' || (values.fix ?? false) || suggestions || dryRun,
+    fix: command !== 'baseline' && (command === 'fix' || (values.fix ?? false) || suggestions || dryRun),
     suggestions,
     dryRun,
     rules: [...new Set(rules)],
