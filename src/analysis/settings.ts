@@ -11,6 +11,8 @@ export interface NumericsSettings {
   tfModules: readonly string[];
   /** Default guard ε for tensor code. */
   epsilon: number;
+  /** Use type information (when the parser provides it) to tell tensors from other values. */
+  typed: boolean;
 }
 
 export function readSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): NumericsSettings {
@@ -19,5 +21,6 @@ export function readSettings(context: Readonly<TSESLint.RuleContext<string, read
     kernelModule: typeof raw.kernelModule === 'string' && raw.kernelModule ? raw.kernelModule : DEFAULT_KERNEL_MODULE,
     tfModules: Array.isArray(raw.tfModules) && raw.tfModules.length > 0 ? raw.tfModules : DEFAULT_TF_MODULES,
     epsilon: typeof raw.epsilon === 'number' && raw.epsilon > 0 ? raw.epsilon : 1e-7,
+    typed: raw.typed === true,
   };
 }

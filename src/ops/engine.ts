@@ -16,6 +16,7 @@ import {
 } from '../analysis/bindings.js';
 import { readSettings, type NumericsSettings } from '../analysis/settings.js';
 import { getTfIndex, type TfIndex } from '../analysis/tf-index.js';
+import { createTypeOracle, type TypeOracle } from '../analysis/types.js';
 import { matchArrayOp, matchLoopAccumulator } from './arrays.js';
 import { isTensorMethodName } from './tf-ops.js';
 import type { Domain, ElementBinding, Op, OpName, Operand, Spelling, Temporary } from './types.js';
@@ -73,12 +74,15 @@ export class NumericsEngine {
   /** Local names bound to kernels of the kernel module: local name → kernel name. */
   readonly kernelBindings: Map<string, string>;
   private readonly opCache = new WeakMap<TSESTree.Node, Op | null>();
+  /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
+  private readonly types: TypeOracle | null;
 
   constructor(sourceCode: TSESLint.SourceCode, settings: NumericsSettings) {
     this.sourceCode = sourceCode;
     this.settings = settings;
     this.tf = getTfIndex(sourceCode, settings.tfModules);
     this.kernelBindings = findKernelBindings(sourceCode.ast, settings.kernelModule);
+    this.types = settings.typed ? createTypeOracle(sourceCode) : null;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -283,6 +287,8 @@ export class NumericsEngine {
     const op = this.matchNode(resolved);
     if (op) return op.domain === 'tensor';
     if (node.type === AST_NODE_TYPES.CallExpression && this.tf.calls.has(node)) return true;
+    const typed = this.types?.isTensor(node);
+    if (typed !== undefined) return typed;
     if (!this.tf.importsTf) return false;
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
@@ -474,7 +480,9 @@ function isKnownNonTensor(variable: Variable): boolean {
         init.type === AST_NODE_TYPES.TemplateLiteral ||
         init.type === AST_NODE_TYPES.ArrowFunctionExpression ||
         init.type === AST_NODE_TYPES.FunctionExpression ||
-        init.type === AST_NODE_TYPES.ClassExpression
+        init.type === AST_NODE_TYPES.ClassExpression ||
+        // TF.js tensors are made by ops, never with `new`: `new Decimal(2)` is something else.
+        init.type === AST_NODE_TYPES.NewExpression
       ) {
         return true;
       }
