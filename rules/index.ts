@@ -9,6 +9,7 @@ import noNaiveLogsumexp from './no-naive-logsumexp.js';
 import noNaiveSigmoid from './no-naive-sigmoid.js';
 import noNaiveSoftmax from './no-naive-softmax.js';
 import noNaiveVariance from './no-naive-variance.js';
+import noNanGradientWhere from './no-nan-gradient-where.js';
 import noNormalEquations from './no-normal-equations.js';
 import noUnguardedDivision from './no-unguarded-division.js';
 import noUnguardedLog from './no-unguarded-log.js';
@@ -26,6 +27,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-naive-sigmoid': noNaiveSigmoid,
   'no-naive-softmax': noNaiveSoftmax,
   'no-naive-variance': noNaiveVariance,
+  'no-nan-gradient-where': noNanGradientWhere,
   'no-normal-equations': noNormalEquations,
   'no-unguarded-division': noUnguardedDivision,
   'no-unguarded-log': noUnguardedLog,

@@ -5,11 +5,11 @@
 
 /** Element-wise and reduction ops that exist both as `tf.op(x, …)` and as `x.op(…)`. */
 export const TF_TENSOR_OPS = [
-  'abs', 'add', 'addN', 'argMax', 'cast', 'clipByValue', 'div', 'divNoNan', 'dot', 'equal', 'exp', 'expm1',
-  'greater', 'greaterEqual', 'less', 'lessEqual', 'log', 'log1p', 'logSigmoid', 'logSoftmax', 'logSumExp',
-  'matMul', 'max', 'maximum', 'mean', 'min', 'minimum', 'mul', 'neg', 'norm', 'notEqual', 'pow', 'reciprocal',
-  'relu', 'reshape', 'rsqrt', 'sigmoid', 'softmax', 'softplus', 'sqrt', 'square', 'squaredDifference',
-  'sub', 'sum', 'tanh', 'transpose', 'where',
+  'abs', 'add', 'addN', 'argMax', 'cast', 'clipByValue', 'div', 'divNoNan', 'dot', 'equal', 'euclideanNorm', 'exp',
+  'expm1', 'greater', 'greaterEqual', 'less', 'lessEqual', 'log', 'log1p', 'logSigmoid', 'logSoftmax', 'logSumExp',
+  'logicalAnd', 'logicalNot', 'logicalOr', 'logicalXor', 'matMul', 'max', 'maximum', 'mean', 'min', 'minimum',
+  'mul', 'neg', 'norm', 'notEqual', 'pow', 'reciprocal', 'relu', 'reshape', 'rsqrt', 'sigmoid', 'softmax',
+  'softplus', 'sqrt', 'square', 'squaredDifference', 'sub', 'sum', 'tanh', 'transpose', 'where',
 ] as const;
 
 /** Functional-only TF.js entry points the rules look at (tensor constructors, autodiff, namespaces). */

@@ -133,21 +133,29 @@ const NON_NEGATIVE_TF = new Set(['norm', 'euclideanNorm', 'relu', 'onesLike', 'o
 // ---------------------------------------------------------------------------------------------------------------
 // no-nan-gradient-where: the condition
 
-/** Comparisons without a registered gradient, with the TF.js kernel named in the error. */
+/**
+ * Boolean ops without a registered gradient, with the TF.js kernel named in the error. `greaterEqual` is the only
+ * comparison with one (zero); `logicalXor` is built from `logicalAnd`/`logicalOr`/`logicalNot`, and backpropagation
+ * reaches its `LogicalAnd` first.
+ */
 export const THROWING_COMPARISONS: Record<string, string> = {
   greater: 'Greater',
   less: 'Less',
   equal: 'Equal',
   notEqual: 'NotEqual',
   lessEqual: 'LessEqual',
+  logicalAnd: 'LogicalAnd',
+  logicalOr: 'LogicalOr',
+  logicalNot: 'LogicalNot',
+  logicalXor: 'LogicalAnd',
 };
 const THROWING_NAMES = new Set(Object.keys(THROWING_COMPARISONS));
-const COMPARISONS = new Set([...THROWING_NAMES, 'greaterEqual']);
+const COMPARISONS = new Set(['greater', 'greaterEqual', 'less', 'lessEqual', 'equal', 'notEqual']);
 const WHERE = new Set(['where']);
 
 export interface ThrowingCondition {
   readonly where: TfCall;
-  /** The comparison of a differentiated value. */
+  /** The comparison (or logical op) of a differentiated value. */
   readonly comparison: TfCall;
   readonly context: DifferentiatedFunction;
 }
@@ -163,10 +171,14 @@ export function detectThrowingConditions(engine: NumericsEngine, node: TSESTree.
     if (depth > MAX_DEPTH) return;
     const current = follow(engine, expression);
     if (current.type !== AST_NODE_TYPES.CallExpression) return;
+    // The first op without a gradient that backpropagation reaches (from the where back to a differentiated value).
     const comparison = tfCall(engine, current, THROWING_NAMES);
-    if (comparison && comparison.operands.length === 2) {
-      if (comparison.operands.some((operand) => tapedness(engine, context, operand) === 'yes')) found.push(comparison);
-      return;
+    if (comparison && comparison.operands.length >= 1 && comparison.operands.length <= 2) {
+      if (comparison.operands.some((operand) => tapedness(engine, context, operand) === 'yes')) {
+        found.push(comparison);
+        return;
+      }
+      if (!comparison.name.startsWith('logical')) return;
     }
     // Through other TF.js ops on the way (logicalAnd, cast, reshape): a gradient flows back through each of them.
     const callee = skipTypeWrappers(current.callee);
