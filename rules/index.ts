@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import noCrossEntropyOnProbabilities from './no-cross-entropy-on-probabilities.js';
 import noDivNoNanInGradient from './no-div-no-nan-in-gradient.js';
 import noExplicitInverse from './no-explicit-inverse.js';
+import noInfiniteMask from './no-infinite-mask.js';
 import noLogOfSoftmax from './no-log-of-softmax.js';
 import noNaiveLogSigmoid from './no-naive-log-sigmoid.js';
 import noNaiveLogsumexp from './no-naive-logsumexp.js';
@@ -21,6 +22,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-cross-entropy-on-probabilities': noCrossEntropyOnProbabilities,
   'no-div-no-nan-in-gradient': noDivNoNanInGradient,
   'no-explicit-inverse': noExplicitInverse,
+  'no-infinite-mask': noInfiniteMask,
   'no-log-of-softmax': noLogOfSoftmax,
   'no-naive-log-sigmoid': noNaiveLogSigmoid,
   'no-naive-logsumexp': noNaiveLogsumexp,
