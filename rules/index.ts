@@ -11,6 +11,7 @@ import noNaiveSigmoid from './no-naive-sigmoid.js';
 import noNaiveSoftmax from './no-naive-softmax.js';
 import noNaiveVariance from './no-naive-variance.js';
 import noNanGradientWhere from './no-nan-gradient-where.js';
+import noNormGradientAtZero from './no-norm-gradient-at-zero.js';
 import noNormalEquations from './no-normal-equations.js';
 import noUnguardedDivision from './no-unguarded-division.js';
 import noUnguardedLog from './no-unguarded-log.js';
@@ -30,6 +31,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-naive-softmax': noNaiveSoftmax,
   'no-naive-variance': noNaiveVariance,
   'no-nan-gradient-where': noNanGradientWhere,
+  'no-norm-gradient-at-zero': noNormGradientAtZero,
   'no-normal-equations': noNormalEquations,
   'no-unguarded-division': noUnguardedDivision,
   'no-unguarded-log': noUnguardedLog,
