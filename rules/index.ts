@@ -13,6 +13,7 @@ import noNaiveVariance from './no-naive-variance.js';
 import noNanGradientWhere from './no-nan-gradient-where.js';
 import noNormGradientAtZero from './no-norm-gradient-at-zero.js';
 import noNormalEquations from './no-normal-equations.js';
+import noSqrtOfExp from './no-sqrt-of-exp.js';
 import noUnguardedDivision from './no-unguarded-division.js';
 import noUnguardedLog from './no-unguarded-log.js';
 import preferExpm1 from './prefer-expm1.js';
@@ -33,6 +34,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-nan-gradient-where': noNanGradientWhere,
   'no-norm-gradient-at-zero': noNormGradientAtZero,
   'no-normal-equations': noNormalEquations,
+  'no-sqrt-of-exp': noSqrtOfExp,
   'no-unguarded-division': noUnguardedDivision,
   'no-unguarded-log': noUnguardedLog,
   'prefer-expm1': preferExpm1,
