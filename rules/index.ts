@@ -14,6 +14,7 @@ import noNanGradientWhere from './no-nan-gradient-where.js';
 import noNormGradientAtZero from './no-norm-gradient-at-zero.js';
 import noNormalEquations from './no-normal-equations.js';
 import noSqrtOfExp from './no-sqrt-of-exp.js';
+import noTinyEpsilon from './no-tiny-epsilon.js';
 import noUnguardedDivision from './no-unguarded-division.js';
 import noUnguardedLog from './no-unguarded-log.js';
 import preferExpm1 from './prefer-expm1.js';
@@ -35,6 +36,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-norm-gradient-at-zero': noNormGradientAtZero,
   'no-normal-equations': noNormalEquations,
   'no-sqrt-of-exp': noSqrtOfExp,
+  'no-tiny-epsilon': noTinyEpsilon,
   'no-unguarded-division': noUnguardedDivision,
   'no-unguarded-log': noUnguardedLog,
   'prefer-expm1': preferExpm1,
