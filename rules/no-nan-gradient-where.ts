@@ -3,8 +3,10 @@
  * - A single `tf.where(x > 0, tf.log(x), 0)` masks the value but not the gradient: `log` is still differentiated
  *   on the masked elements, where its gradient is Infinity (or NaN), and the where's zero gradient times it is
  *   `0 · Infinity = NaN`. The same holds for `sqrt`, `log1p` and a division by the masked value. The fix masks
- *   the input too: `tf.where(c, tf.log(tf.where(c, x, tf.onesLike(x))), 0)` (the same value everywhere).
- *   Reported wherever it is written (the NaN appears as soon as the code is differentiated), as a suggestion.
+ *   the input too: `tf.where(c, tf.log(tf.where(c, x, tf.onesLike(x))), 0)` (the same value everywhere), as a
+ *   suggestion. Reported in differentiated code only: elsewhere the single where is the right idiom (TF.js's own
+ *   precision and recall metrics are written so; they were this pattern's only findings in tfjs-layers/core/data/
+ *   converter when it was reported everywhere).
  * - In differentiated code, a condition built with `greater`, `less`, `equal`, `notEqual` or `lessEqual` of a
  *   differentiated value has no gradient: backpropagation throws "Cannot compute gradient: gradient function not
  *   found for Greater." Only `greaterEqual` has one. `lessEqual(a, b)` is rewritten to `greaterEqual(b, a)`
@@ -46,7 +48,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       maskedBranch:
-        '`{{code}}` masks the value of `{{op}}` but not its gradient: on the masked elements ({{domain}}) that gradient is Infinity or NaN, and 0 · Infinity = NaN reaches the gradient{{scope}}. Mask the input too (the double-`where` form).',
+        '`{{code}}` runs inside {{context}} and masks the value of `{{op}}` but not its gradient: on the masked elements ({{domain}}) that gradient is Infinity or NaN, and 0 · Infinity = NaN reaches the result. Mask the input too (the double-`where` form).',
       doubleWhereSuggestion: 'Mask the input as well: `{{replacement}}` (the same value everywhere; a finite gradient).',
       throwingCondition:
         '`{{code}}` compares a differentiated value inside {{context}}: {{kernel}} has no gradient, so backpropagation through this tf.where throws "Cannot compute gradient: gradient function not found for {{kernel}}.". Build the mask with tf.greaterEqual (the only comparison with a gradient) or outside the differentiated function.',
@@ -109,7 +111,6 @@ export default createRule<[], MessageIds>({
         const match = detectMaskedBranch(engine, node);
         if (!match) return;
         const { fix, replacement } = doubleWhere(match);
-        const scope = match.differentiated ? ` (this runs inside ${describeDifferentiated(match.differentiated)})` : ' as soon as this code is differentiated';
         reporter.add({
           node,
           messageId: 'maskedBranch',
@@ -117,7 +118,7 @@ export default createRule<[], MessageIds>({
             code: shortCode(sourceCode, node),
             op: shortCode(sourceCode, match.unsafe.node, 40),
             domain: DOMAIN[match.kind],
-            scope,
+            context: describeDifferentiated(match.context),
             replacement,
           },
           fix,

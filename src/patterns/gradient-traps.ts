@@ -217,8 +217,8 @@ export interface MaskedBranchMatch {
   readonly branch: 'then' | 'else';
   /** The unsafe op is written inside the `where` call itself (a fix can wrap its operand in place). */
   readonly inline: boolean;
-  /** The differentiated function it is in, or null (the NaN gradient is latent: it appears once it is differentiated). */
-  readonly differentiated: DifferentiatedFunction | null;
+  /** The differentiated function it is in. */
+  readonly context: DifferentiatedFunction;
 }
 
 /** Where each unsafe op stops being finite or differentiable: the masked value must stay above this. */
@@ -324,6 +324,9 @@ export function detectMaskedBranch(engine: NumericsEngine, node: TSESTree.Node):
   const [condition, thenBranch, elseBranch] = where.operands;
   const comparison = readComparison(engine, condition);
   if (!comparison) return null;
+  // Outside differentiated code the single where is the right idiom (TF.js's own precision/recall metrics use it).
+  const context = differentiatedFunction(engine, where.node);
+  if (!context || tapedness(engine, context, comparison.value) === 'no') return null;
   const branches: ['then' | 'else', TSESTree.Node][] = [
     ['then', thenBranch],
     ['else', elseBranch],
@@ -342,7 +345,7 @@ export function detectMaskedBranch(engine: NumericsEngine, node: TSESTree.Node):
         value: operand.node,
         branch,
         inline,
-        differentiated: differentiatedFunction(engine, where.node),
+        context,
       };
     }
   }

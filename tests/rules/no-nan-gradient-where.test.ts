@@ -6,17 +6,23 @@ const TF = "import * as tf from '@tensorflow/tfjs';\n";
 ruleTester.run('no-nan-gradient-where', rule, {
   valid: [
     // The double-where form: the input is masked too.
-    `${TF}const safe = (x: tf.Tensor) => { const ok = tf.greaterEqual(x, 1e-7); return tf.where(ok, tf.log(tf.where(ok, x, tf.onesLike(x))), tf.zerosLike(x)); };`,
-    `${TF}const f = (x: tf.Tensor) => tf.where(tf.greaterEqual(x, 1e-7), tf.log(tf.where(tf.greaterEqual(x, 1e-7), x, tf.onesLike(x))), tf.zerosLike(x));`,
+    `${TF}const g = tf.grad((x: tf.Tensor) => { const ok = tf.greaterEqual(x, 1e-7); return tf.where(ok, tf.log(tf.where(ok, x, tf.onesLike(x))), tf.zerosLike(x)); });`,
+    `${TF}const g = tf.grad((x: tf.Tensor) => tf.where(tf.greaterEqual(x, 1e-7), tf.log(tf.where(tf.greaterEqual(x, 1e-7), x, tf.onesLike(x))), tf.zerosLike(x)));`,
     // The masked branch does not take the masked value, or the condition tests another value.
-    `${TF}const f = (x: tf.Tensor, y: tf.Tensor) => tf.where(tf.greaterEqual(x, 0.5), tf.log(y), tf.zerosLike(x));`,
-    `${TF}const f = (x: tf.Tensor, m: tf.Tensor) => tf.where(m, tf.log(x), tf.zerosLike(x));`,
-    `${TF}const f = (x: tf.Tensor) => tf.where(tf.greaterEqual(x, 0), tf.mul(x, 2), tf.zerosLike(x));`,
-    // The mask does not guard the op's domain: both regions are fine (x < 100 selected, x ≥ 100 unselected is in log's domain).
-    `${TF}const f = (x: tf.Tensor) => tf.where(tf.less(x, 100), tf.log(x), tf.scalar(Math.log(100)));`,
-    `${TF}const f = (x: tf.Tensor) => tf.where(tf.greaterEqual(x, -1), tf.log(x), tf.zerosLike(x));`,
+    `${TF}const g = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.where(tf.greaterEqual(x, 0.5), tf.log(y), tf.zerosLike(x)));`,
+    `${TF}const g = tf.grads((x: tf.Tensor, m: tf.Tensor) => tf.where(m, tf.log(x), tf.zerosLike(x)));`,
+    `${TF}const g = tf.grads((x: tf.Tensor) => tf.where(tf.greaterEqual(x, 0), tf.mul(x, 2), tf.zerosLike(x)));`,
+    // The mask does not guard the op's domain (x < 100 selects the log, whose masked region x ≥ 100 is in its domain;
+    // x ≥ -1 selects values ≤ 0 as well, a different bug).
+    `${TF}const g = tf.grads((x: tf.Tensor) => tf.where(tf.greaterEqual(x, 100), tf.scalar(Math.log(100)), tf.log(x)));`,
+    `${TF}const g = tf.grads((x: tf.Tensor) => tf.where(tf.greaterEqual(x, -1), tf.log(x), tf.zerosLike(x)));`,
     // A division by something else than the masked value.
-    `${TF}const f = (x: tf.Tensor, d: tf.Tensor) => tf.where(tf.greaterEqual(x, 1), tf.div(x, d), tf.zerosLike(x));`,
+    `${TF}const g = tf.grads((x: tf.Tensor, d: tf.Tensor) => tf.where(tf.greaterEqual(x, 1), tf.div(x, d), tf.zerosLike(x)));`,
+    // Outside differentiated code the single where is the right idiom (as in TF.js's own precision metric).
+    `${TF}export const precision = (tp: tf.Tensor, fp: tf.Tensor) => { const d = tf.add(tp, fp); return tf.where(tf.greater(d, 0), tf.div(tp, d), 0); };`,
+    `${TF}const f = (x) => tf.where(tf.greaterEqual(x, 1e-7), tf.log(x), tf.zerosLike(x));`,
+    // In differentiated code, but the masked value carries no gradient (a captured constant).
+    `${TF}const counts = tf.tensor1d([0, 2]);\nconst g = tf.grad((x) => tf.sum(tf.mul(x, tf.where(tf.greaterEqual(counts, 1), tf.log(counts), tf.zerosLike(counts)))));`,
     // Conditions outside differentiated code, or on values that are not differentiated.
     `${TF}export const relu = (x: tf.Tensor) => tf.where(tf.greater(x, 0), x, tf.zerosLike(x));`,
     `${TF}const g = tf.grad((x) => tf.sum(tf.where(tf.greaterEqual(x, 0), x, tf.zerosLike(x))));`,
@@ -33,7 +39,7 @@ ruleTester.run('no-nan-gradient-where', rule, {
   invalid: [
     // The single where, every binding; the suggestion wraps the masked input in place.
     ...TF_BINDINGS.map(({ header, tf }) => ({
-      code: `${header}\nconst f = (x) => ${tf}.where(${tf}.greaterEqual(x, 1e-7), ${tf}.log(x), ${tf}.zerosLike(x));`,
+      code: `${header}\nconst g = ${tf}.grad((x) => ${tf}.where(${tf}.greaterEqual(x, 1e-7), ${tf}.log(x), ${tf}.zerosLike(x)));`,
       output: null,
       errors: [
         {
@@ -41,30 +47,30 @@ ruleTester.run('no-nan-gradient-where', rule, {
           suggestions: [
             {
               messageId: 'doubleWhereSuggestion' as const,
-              output: `${header}\nconst f = (x) => ${tf}.where(${tf}.greaterEqual(x, 1e-7), ${tf}.log(${tf}.where(${tf}.greaterEqual(x, 1e-7), x, ${tf}.onesLike(x))), ${tf}.zerosLike(x));`,
+              output: `${header}\nconst g = ${tf}.grad((x) => ${tf}.where(${tf}.greaterEqual(x, 1e-7), ${tf}.log(${tf}.where(${tf}.greaterEqual(x, 1e-7), x, ${tf}.onesLike(x))), ${tf}.zerosLike(x)));`,
             },
           ],
         },
       ],
     })),
-    // The full message, outside differentiated code.
+    // The full message, in a compile loss (yPred is differentiated).
     {
-      code: `${TF}const f = (x) => tf.where(tf.greaterEqual(x, 0.1), tf.sqrt(x), 0);`,
+      code: `${TF}model.compile({ optimizer: 'sgd', loss: (yTrue, yPred) => tf.where(tf.greaterEqual(yPred, 0.1), tf.sqrt(yPred), 0).sum() });`,
       output: null,
       errors: [
         {
           messageId: 'maskedBranch',
           data: {
-            code: 'tf.where(tf.greaterEqual(x, 0.1), tf.sqrt(x), 0)',
-            op: 'tf.sqrt(x)',
+            code: 'tf.where(tf.greaterEqual(yPred, 0.1), tf.sqrt(yPred), 0)',
+            context: 'a loss given to model.compile',
+            op: 'tf.sqrt(yPred)',
             domain: 'sqrt of a value ≤ 0',
-            scope: ' as soon as this code is differentiated',
           },
           suggestions: [
             {
               messageId: 'doubleWhereSuggestion',
               data: { replacement: 'tf.where(c, tf.sqrt(tf.where(c, x, tf.onesLike(x))), y)' },
-              output: `${TF}const f = (x) => tf.where(tf.greaterEqual(x, 0.1), tf.sqrt(tf.where(tf.greaterEqual(x, 0.1), x, tf.onesLike(x))), 0);`,
+              output: `${TF}model.compile({ optimizer: 'sgd', loss: (yTrue, yPred) => tf.where(tf.greaterEqual(yPred, 0.1), tf.sqrt(tf.where(tf.greaterEqual(yPred, 0.1), yPred, tf.onesLike(yPred))), 0).sum() });`,
             },
           ],
         },
@@ -79,9 +85,9 @@ ruleTester.run('no-nan-gradient-where', rule, {
           messageId: 'maskedBranch',
           data: {
             code: 'tf.where(ok, tf.mul(x, tf.log(x)), tf.zerosLike(x))',
+            context: 'the function passed to tf.grad',
             op: 'tf.log(x)',
             domain: 'log of a value ≤ 0',
-            scope: ' (this runs inside the function passed to tf.grad)',
           },
           suggestions: [
             {
@@ -94,34 +100,37 @@ ruleTester.run('no-nan-gradient-where', rule, {
     },
     // The unsafe op in the else branch: the inner where fills the other way.
     {
-      code: `${TF}const f = (x) => tf.where(tf.lessEqual(x, 0), tf.zerosLike(x), tf.log(x));`,
+      code: `${TF}const g = tf.grads((x) => tf.where(tf.greaterEqual(0, x), tf.zerosLike(x), tf.log(x)));`,
       output: null,
       errors: [
         {
           messageId: 'maskedBranch',
-          suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const f = (x) => tf.where(tf.lessEqual(x, 0), tf.zerosLike(x), tf.log(tf.where(tf.lessEqual(x, 0), tf.onesLike(x), x)));` }],
+          suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const g = tf.grads((x) => tf.where(tf.greaterEqual(0, x), tf.zerosLike(x), tf.log(tf.where(tf.greaterEqual(0, x), tf.onesLike(x), x))));` }],
         },
       ],
     },
     // Division by the masked value, chained spelling of the op, the constant on the left.
     {
-      code: `${TF}const f = (x, y) => tf.where(tf.notEqual(x, 0), y.div(x), tf.zerosLike(y));`,
+      code: `${TF}const g = tf.grads((x, y) => tf.where(tf.notEqual(x, 0), y.div(x), tf.zerosLike(y)));`,
       output: null,
-      errors: [{ messageId: 'maskedBranch', suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const f = (x, y) => tf.where(tf.notEqual(x, 0), y.div(tf.where(tf.notEqual(x, 0), x, tf.onesLike(x))), tf.zerosLike(y));` }] }],
+      errors: [
+        { messageId: 'maskedBranch', suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const g = tf.grads((x, y) => tf.where(tf.notEqual(x, 0), y.div(tf.where(tf.notEqual(x, 0), x, tf.onesLike(x))), tf.zerosLike(y)));` }] },
+        { messageId: 'throwingCondition', data: { code: 'tf.notEqual(x, 0)', context: 'the function passed to tf.grads', kernel: 'NotEqual' } },
+      ],
     },
     {
-      code: `${TF}const f = (x) => tf.where(tf.less(0, x), tf.div(1, x), tf.scalar(0));`,
+      code: `${TF}const g = tf.grads((x) => tf.where(tf.greaterEqual(1e-6, x), tf.scalar(0), tf.div(1, x)));`,
       output: null,
-      errors: [{ messageId: 'maskedBranch', suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const f = (x) => tf.where(tf.less(0, x), tf.div(1, tf.where(tf.less(0, x), x, tf.onesLike(x))), tf.scalar(0));` }] }],
+      errors: [{ messageId: 'maskedBranch', suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const g = tf.grads((x) => tf.where(tf.greaterEqual(1e-6, x), tf.scalar(0), tf.div(1, tf.where(tf.greaterEqual(1e-6, x), tf.onesLike(x), x))));` }] }],
     },
     {
-      code: `${TF}const f = (p) => tf.where(p.greaterEqual(-0.5), p.log1p(), tf.zerosLike(p));`,
+      code: `${TF}const g = tf.grads((p) => tf.where(p.greaterEqual(-0.5), p.log1p(), tf.zerosLike(p)));`,
       output: null,
-      errors: [{ messageId: 'maskedBranch', suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const f = (p) => tf.where(p.greaterEqual(-0.5), tf.where(p.greaterEqual(-0.5), p, tf.onesLike(p)).log1p(), tf.zerosLike(p));` }] }],
+      errors: [{ messageId: 'maskedBranch', suggestions: [{ messageId: 'doubleWhereSuggestion', output: `${TF}const g = tf.grads((p) => tf.where(p.greaterEqual(-0.5), tf.where(p.greaterEqual(-0.5), p, tf.onesLike(p)).log1p(), tf.zerosLike(p)));` }] }],
     },
     // The unsafe branch through a temporary: report only (the fix would edit the temporary's definition).
     {
-      code: `${TF}const f = (x) => {\n  const logs = tf.log(x);\n  return tf.where(tf.greaterEqual(x, 1e-7), logs, tf.zerosLike(x));\n};`,
+      code: `${TF}const g = tf.grad((x) => {\n  const logs = tf.log(x);\n  return tf.where(tf.greaterEqual(x, 1e-7), logs, tf.zerosLike(x));\n});`,
       output: null,
       errors: [{ messageId: 'maskedBranch', suggestions: [] }],
     },
