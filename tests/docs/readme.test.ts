@@ -1,8 +1,10 @@
 // The README shows real output: every ```console block that runs `npx numerics …` must show exactly what the
 // command prints (stdout, then the stderr summary) when run from the repository root. Blank lines and trailing
 // spaces are ignored; the checkout's absolute path is written /path/to/eslint-plugin-numerics in the README.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { HELP } from '../../src/cli/options.js';
 import { codeBlocks, readPage, repo } from './markdown.js';
@@ -26,6 +28,27 @@ async function run(args: string[]): Promise<string> {
   });
   return `${stdout}\n${stderr}`.split(repo + path.sep).join(`${SHOWN_ROOT}/`);
 }
+
+// examples/eslint.config.js imports 'eslint-plugin-numerics', i.e. the built dist/ of this package: build it when
+// it is missing or older than the sources (CI's `npm ci` builds it through `prepare`).
+const builtPlugin = path.join(repo, 'dist/esm/src/index.js');
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+beforeAll(() => {
+  const sources = Math.max(newestMtime(path.join(repo, 'src')), newestMtime(path.join(repo, 'rules')));
+  if (existsSync(builtPlugin) && statSync(builtPlugin).mtimeMs >= sources) return;
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'pipe' });
+  } catch (error) {
+    if (!existsSync(builtPlugin)) throw error; // tsc emits despite type errors elsewhere in the tree
+  }
+}, 180_000);
 
 const readme = readPage(path.join(repo, 'README.md'));
 const commands = codeBlocks(readme)
