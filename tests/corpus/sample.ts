@@ -20,8 +20,8 @@ export interface PinnedFile {
   pkg: string;
   file: string;
   findings: PinnedFinding[];
-  /** Why a file without findings is pinned. */
-  quiet?: string;
+  /** What else the file shows: why a file without findings is pinned, known misses. */
+  note?: string;
 }
 
 export const SAMPLE: PinnedFile[] = [
@@ -37,7 +37,7 @@ export const SAMPLE: PinnedFile[] = [
         note: 'chirp-z: `Math.sqrt(baseR ** 2 + baseI ** 2)` with `baseR = Math.cos(theta)`, `baseI = Math.sin(theta)` two lines up: the modulus is 1, nothing can overflow',
       },
     ],
-    quiet: '`softmax` and `log_softmax` subtract the max before `exp`: no finding',
+    note: '`softmax` and `log_softmax` subtract the max before `exp`: no finding',
   },
   {
     pkg: '@huggingface/transformers',
@@ -70,7 +70,7 @@ export const SAMPLE: PinnedFile[] = [
     pkg: '@huggingface/transformers',
     file: 'src/utils/tensor.js',
     findings: [],
-    quiet: 'plain float64 `1 / (1 + Math.exp(-x))` sigmoid is accurate for every x: no finding',
+    note: 'plain float64 `1 / (1 + Math.exp(-x))` sigmoid is accurate for every x: no finding',
   },
   // mathjs 15.2.0
   {
@@ -147,17 +147,36 @@ export const SAMPLE: PinnedFile[] = [
     pkg: 'ml-regression-base',
     file: 'src/BaseRegression.ts',
     findings: [],
-    quiet: 'known miss: `Math.sqrt((n * xSquared - xSum * xSum) * (n * ySquared - ySum * ySum))` (line 90), the same one-pass form as ml-regression-simple-linear, accumulated from `y2[i]` in a loop that also does other work',
+    note: 'known miss: `Math.sqrt((n * xSquared - xSum * xSum) * (n * ySquared - ySum * ySum))` (line 90), the same one-pass form as ml-regression-simple-linear, accumulated from `y2[i]` in a loop that also does other work',
   },
   {
     pkg: 'regression',
     file: 'src/regression.js',
-    findings: [],
-    quiet: 'known miss: `(len * sum[2]) - (sum[0] * sum[0])` (line 123), accumulators held in array elements and a conditional count',
+    findings: [
+      {
+        rule: 'no-unguarded-log',
+        line: 152,
+        verdict: 'true positive',
+        note: 'exponential fit weighted by y: `sum[3] += y * Math.log(y)` is NaN for y = 0, whose weight makes the term 0 (xlogy); the next line `x * y * Math.log(y)` is not reported (a miss), so one NaN remains after the fix',
+      },
+    ],
+    note: 'known miss: `(len * sum[2]) - (sum[0] * sum[0])` (line 123), accumulators held in array elements and a conditional count',
   },
-  { pkg: 'wink-statistics', file: 'src/streaming-stdev.js', findings: [], quiet: 'Welford update: no finding' },
-  { pkg: 'summary', file: 'summary.js', findings: [], quiet: 'two-pass variance: no finding' },
-  { pkg: 'stats-lite', file: 'stats.js', findings: [], quiet: 'two-pass variance: no finding' },
+  { pkg: 'wink-statistics', file: 'src/streaming-stdev.js', findings: [], note: 'Welford update: no finding' },
+  { pkg: 'summary', file: 'summary.js', findings: [], note: 'two-pass variance: no finding' },
+  { pkg: 'stats-lite', file: 'stats.js', findings: [], note: 'two-pass variance: no finding' },
+  {
+    pkg: 'ml-levenberg-marquardt',
+    file: 'src/step.js',
+    findings: [
+      {
+        rule: 'no-explicit-inverse',
+        line: 98,
+        verdict: 'true positive',
+        note: 'Levenberg–Marquardt step `inverse(λI + J·Jᵀ).mmul(J).mmul(r)`: a solve is cheaper and better conditioned (suggestion)',
+      },
+    ],
+  },
   // three 0.187.0
   {
     pkg: 'three',
@@ -226,6 +245,22 @@ export const SAMPLE: PinnedFile[] = [
       },
     ],
   },
+  {
+    pkg: 'three',
+    file: 'examples/jsm/generators/TerrainGenerator.js',
+    findings: [
+      { rule: 'no-unguarded-division', line: 96, verdict: 'false positive', note: '`nx / length` with `length = Math.hypot(nx, 1, nz)` ≥ 1: a literal 1 in the norm' },
+      { rule: 'no-unguarded-division', line: 97, verdict: 'false positive', note: '`1 / length`, same norm ≥ 1' },
+      { rule: 'no-unguarded-division', line: 98, verdict: 'false positive', note: '`nz / length`, same norm ≥ 1' },
+    ],
+  },
+  {
+    pkg: 'three',
+    file: 'examples/jsm/generators/ForestGenerator.js',
+    findings: [
+      { rule: 'no-unguarded-division', line: 246, verdict: 'false positive', note: '`1 / Math.hypot(ux, 0.55, uz)` ≥ 1 / 0.55 away from zero: a nonzero literal in the norm' },
+    ],
+  },
   // chart.js 4.6.1
   {
     pkg: 'chart.js',
@@ -236,5 +271,5 @@ export const SAMPLE: PinnedFile[] = [
     ],
   },
   // Non-numeric and ML code that must stay quiet.
-  { pkg: 'umap-js', file: 'src/umap.ts', findings: [], quiet: 'UMAP optimisation loops (TypeScript): no finding' },
+  { pkg: 'umap-js', file: 'src/umap.ts', findings: [], note: 'UMAP optimisation loops (TypeScript): no finding' },
 ];

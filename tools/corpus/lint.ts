@@ -93,8 +93,7 @@ export interface FileResult {
   findings: Finding[];
   badFixes: BadFix[];
   /** Rules whose fixes still apply after a full `--fix` run (the second run was not a no-op). */
-  unstable: { rules: string[]; passes: number } | null;
-  fixPasses: number;
+  unstable: { rules: string[] } | null;
 }
 
 export interface LintOptions {
@@ -148,7 +147,7 @@ export function lintFile(file: CorpusFile, options: LintOptions = {}): FileResul
   const code = readFileSync(file.abs, 'utf8');
   const filename = virtualName(file);
   const lines = code.split(/\r\n|\r|\n/);
-  const result: FileResult = { file, lang: null, lines: lines.length, ms: 0, findings: [], badFixes: [], unstable: null, fixPasses: 0 };
+  const result: FileResult = { file, lang: null, lines: lines.length, ms: 0, findings: [], badFixes: [], unstable: null };
   const t0 = performance.now();
 
   let messages: Linter.LintMessage[] | null = null;
@@ -212,7 +211,6 @@ export function lintFile(file: CorpusFile, options: LintOptions = {}): FileResul
     let fixed: Linter.FixReport;
     try {
       fixed = linter.verifyAndFix(code, config, { filename });
-      result.fixPasses = linter.getFixPassCount();
     } catch (err) {
       result.crash = crashOf(err, 'fix');
       return result;
@@ -222,19 +220,11 @@ export function lintFile(file: CorpusFile, options: LintOptions = {}): FileResul
       const rules = [...new Set(numericsMessages.filter((m) => m.fix).map((m) => m.ruleId!.slice('numerics/'.length)))];
       result.badFixes.push({ rule: rules.join('+'), line: Number(error.split(':')[0]), kind: 'fix-all', error, output: '' });
     } else {
-      let again: Linter.LintMessage[];
-      try {
-        again = linter.verify(fixed.output, config, { filename });
-      } catch (err) {
-        result.crash = crashOf(err, 'fix');
-        return result;
-      }
-      const stillFixable = again.filter((m) => m.ruleId?.startsWith('numerics/') && m.fix);
+      // verifyAndFix stops when a pass applies no fix: its last pass linted the output, so fixable messages left
+      // there mean it gave up after ten passes, and a second `--fix` run would still change the file.
+      const stillFixable = fixed.messages.filter((m) => m.ruleId?.startsWith('numerics/') && m.fix);
       if (stillFixable.length > 0) {
-        result.unstable = {
-          rules: [...new Set(stillFixable.map((m) => `${m.ruleId!.slice('numerics/'.length)}@${m.line}`))],
-          passes: result.fixPasses,
-        };
+        result.unstable = { rules: [...new Set(stillFixable.map((m) => `${m.ruleId!.slice('numerics/'.length)}@${m.line}`))] };
       }
     }
   }

@@ -122,7 +122,7 @@ function main(): number {
   }
   if (unstable.length > 0) {
     console.log('\n## Unstable fixes (a second --fix run still changes the file)\n');
-    for (const r of unstable) console.log(`${loc(r, 0)} after ${r.unstable!.passes} passes: ${r.unstable!.rules.join(', ')}`);
+    for (const r of unstable) console.log(`${loc(r, 0)} still fixable after 10 passes: ${r.unstable!.rules.join(', ')}`);
   }
   if (parseErrors.length > 0) {
     console.log('\n## Corpus files that do not parse (skipped)\n');

@@ -1,0 +1,256 @@
+/**
+ * `npm run bench:lint`: what the plugin costs in a lint run, on the real-code corpus (tools/corpus/packages.ts).
+ *
+ * Three configs lint the same files through ESLint's `Linter` (parse included, as in a real run):
+ *   baseline  one rule that does nothing (ESLint with any rule costs 5–20% more than with none, so that is the
+ *             fair floor: DESIGN §6)
+ *   numerics  this plugin's `all` config
+ *   math      eslint-plugin-math's `recommended` config
+ * interleaved over several rounds (the order rotates each round), CPU time from `process.cpuUsage()`, each
+ * config's CPU reported as a ratio to the baseline of the same round (median over rounds). Then rounds with
+ * ESLint's `stats: true` give the time spent inside each rule, the stable figure on a noisy 2-core machine.
+ *
+ *   npm run bench:lint                         default: 5 CPU rounds + 3 stats rounds after one warm-up
+ *   npm run bench:lint -- --rounds 3 --stats-rounds 2 --package three --json out.json
+ *
+ * Targets (DESIGN §6): numerics CPU ≤ 1.05× baseline; numerics rule time ≤ 0.1× eslint-plugin-math's.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { Linter } from 'eslint';
+import mathPlugin from 'eslint-plugin-math';
+import { resolvePackage, selectPackages } from '../tools/corpus/files.js';
+import { configFor, type Lang, langsFor, NUMERICS_PLUGINS, NUMERICS_RULES, virtualName } from '../tools/corpus/lint.js';
+
+/**
+ * The plugin as users run it: the built package (dist/, compiled by tsc). Under tsx the sources carry esbuild's
+ * `__name` helper on every function expression, a cost the published code does not have; `--source` measures them.
+ */
+async function loadNumerics(source: boolean): Promise<{ rules: Linter.RulesRecord; plugins: Record<string, PluginObject> }> {
+  if (source) return { rules: NUMERICS_RULES, plugins: NUMERICS_PLUGINS };
+  const built = (await import('eslint-plugin-numerics')).default as unknown as {
+    configs: { all: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> } };
+  };
+  return { rules: built.configs.all.rules, plugins: built.configs.all.plugins };
+}
+
+interface Args {
+  rounds: number;
+  statsRounds: number;
+  packages: string[];
+  json?: string;
+  source: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { rounds: 5, statsRounds: 3, packages: [], source: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--rounds') args.rounds = Number(argv[++i]);
+    else if (a === '--stats-rounds') args.statsRounds = Number(argv[++i]);
+    else if (a === '--package' || a === '-p') args.packages.push(...argv[++i]!.split(','));
+    else if (a === '--json') args.json = argv[++i];
+    else if (a === '--source') args.source = true;
+    else throw new Error(`bench:lint: unknown argument ${a}`);
+  }
+  return args;
+}
+
+type PluginObject = NonNullable<Linter.Config['plugins']>[string];
+
+const noopPlugin = {
+  meta: { name: 'bench' },
+  rules: {
+    noop: {
+      meta: { type: 'problem', schema: [] },
+      create: () => ({ Program() {} }),
+    },
+  },
+} as unknown as PluginObject;
+
+const math = mathPlugin as unknown as { configs: { recommended: { rules: Linter.RulesRecord } } };
+
+interface BenchConfig {
+  name: 'baseline' | 'numerics' | 'math';
+  rules: Linter.RulesRecord;
+  plugins: Record<string, PluginObject>;
+}
+
+const CONFIGS: BenchConfig[] = [
+  { name: 'baseline', rules: { 'bench/noop': 'error' }, plugins: { bench: noopPlugin } },
+  { name: 'numerics', rules: {}, plugins: {} }, // filled in main(): built or source plugin
+  { name: 'math', rules: math.configs.recommended.rules, plugins: { math: mathPlugin as unknown as PluginObject } },
+];
+
+interface BenchFile {
+  filename: string;
+  code: string;
+  lines: number;
+  configs: Map<BenchConfig['name'], Linter.Config[]>;
+}
+
+function loadCorpus(packages: string[], linter: Linter): { files: BenchFile[]; versions: Record<string, string> } {
+  const files: BenchFile[] = [];
+  const versions: Record<string, string> = {};
+  for (const pkg of selectPackages(packages)) {
+    if (pkg.crashOnly) continue; // typescript.js: one 9 MB file, a crash check, not a code base
+    const rp = resolvePackage(pkg);
+    versions[pkg.name] = rp.version;
+    for (const f of rp.files) {
+      const code = readFileSync(f.abs, 'utf8');
+      const filename = virtualName(f);
+      const lang = langsFor(f.rel).find(
+        (l: Lang) => !linter.verify(code, configFor(l, f.rel, {}, {}), { filename }).some((m) => m.fatal),
+      );
+      if (!lang) continue;
+      const configs = new Map(CONFIGS.map((c) => [c.name, configFor(lang, f.rel, c.rules, c.plugins)] as const));
+      files.push({ filename, code, lines: code.split('\n').length, configs });
+    }
+  }
+  return { files, versions };
+}
+
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function lintAll(linter: Linter, files: BenchFile[], config: BenchConfig['name']): { cpu: number; wall: number; problems: number } {
+  gc();
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let problems = 0;
+  for (const f of files) problems += linter.verify(f.code, f.configs.get(config)!, { filename: f.filename }).length;
+  return { cpu: cpuMs(c0), wall: performance.now() - t0, problems };
+}
+
+interface RuleTimes {
+  parse: number;
+  rules: Record<string, number>;
+  total: number;
+}
+
+function lintAllWithStats(linter: Linter, files: BenchFile[], config: BenchConfig['name']): RuleTimes {
+  gc();
+  const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
+  for (const f of files) {
+    // `stats` is read by verifyAndFix (which sets up the timing slots), not declared in its options type.
+    linter.verifyAndFix(f.code, f.configs.get(config)!, { filename: f.filename, stats: true, fix: false } as Linter.FixOptions);
+    for (const pass of linter.getTimes().passes) {
+      out.parse += pass.parse?.total ?? 0;
+      out.total += pass.total;
+      for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
+    }
+  }
+  return out;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const f1 = (x: number) => x.toFixed(1);
+const f3 = (x: number) => x.toFixed(3);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  Object.assign(CONFIGS[1]!, await loadNumerics(args.source));
+  const linter = new Linter({ configType: 'flat' });
+  const require = createRequire(import.meta.url);
+  const { files, versions } = loadCorpus(args.packages, linter);
+  const lines = sum(files.map((f) => f.lines));
+  const kloc = lines / 1000;
+  const ver = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+  const env = {
+    cpu: `${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}`,
+    node: process.version,
+    eslint: Linter.version,
+    'eslint-plugin-numerics': `${ver('eslint-plugin-numerics')} (${args.source ? 'sources via tsx' : 'built dist/'})`,
+    'eslint-plugin-math': ver('eslint-plugin-math'),
+    '@typescript-eslint/parser': ver('@typescript-eslint/parser'),
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
+  console.log(`# bench:lint — ${files.length} files, ${lines.toLocaleString('en-US')} lines, ${Object.keys(versions).length} packages`);
+  console.log(Object.entries(env).map(([k, v]) => `${k} ${v}`).join('; '));
+
+  // Warm-up: every config once (JIT, parser caches), not counted.
+  for (const c of CONFIGS) lintAll(linter, files, c.name);
+
+  const cpu: Record<string, number[]> = { baseline: [], numerics: [], math: [] };
+  const wall: Record<string, number[]> = { baseline: [], numerics: [], math: [] };
+  const ratios: Record<string, number[]> = { numerics: [], math: [] };
+  for (let round = 0; round < args.rounds; round++) {
+    const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]!);
+    const byName: Record<string, number> = {};
+    for (const c of order) {
+      const r = lintAll(linter, files, c.name);
+      cpu[c.name]!.push(r.cpu);
+      wall[c.name]!.push(r.wall);
+      byName[c.name] = r.cpu;
+    }
+    ratios.numerics!.push(byName.numerics! / byName.baseline!);
+    ratios.math!.push(byName.math! / byName.baseline!);
+    process.stderr.write(
+      `  round ${round + 1}: baseline ${f1(byName.baseline! / 1000)} s, numerics ×${f3(byName.numerics! / byName.baseline!)}, math ×${f3(byName.math! / byName.baseline!)}\n`,
+    );
+  }
+
+  const stats: Record<string, RuleTimes[]> = { baseline: [], numerics: [], math: [] };
+  for (let round = 0; round < args.statsRounds; round++) {
+    const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]!);
+    for (const c of order) stats[c.name]!.push(lintAllWithStats(linter, files, c.name));
+  }
+  const ruleTotal = (name: string) => median(stats[name]!.map((s) => sum(Object.values(s.rules))));
+  const perRule = (name: string) => {
+    const rules = Object.keys(stats[name]![0]?.rules ?? {});
+    return rules.map((r) => ({ rule: r, ms: median(stats[name]!.map((s) => s.rules[r] ?? 0)) })).sort((a, b) => b.ms - a.ms);
+  };
+
+  console.log('\n## CPU time (process.cpuUsage, all files, median over rounds)\n');
+  console.log('| config | CPU s | ratio to baseline (median) | ratio range | wall s |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const c of CONFIGS) {
+    const r = c.name === 'baseline' ? [1] : ratios[c.name]!;
+    console.log(
+      `| ${c.name} | ${f1(median(cpu[c.name]!) / 1000)} | ${f3(median(r))} | ${f3(Math.min(...r))}–${f3(Math.max(...r))} | ${f1(median(wall[c.name]!) / 1000)} |`,
+    );
+  }
+
+  console.log('\n## Rule time (ESLint stats: true, median over rounds)\n');
+  console.log('| config | parse ms | rule ms | rule ms per 1,000 lines |');
+  console.log('|---|---:|---:|---:|');
+  for (const c of CONFIGS) {
+    console.log(`| ${c.name} | ${f1(median(stats[c.name]!.map((s) => s.parse)))} | ${f1(ruleTotal(c.name))} | ${f3(ruleTotal(c.name) / kloc)} |`);
+  }
+  const numericsRule = ruleTotal('numerics');
+  const mathRule = ruleTotal('math');
+  const numericsCpu = median(ratios.numerics!);
+  console.log('\n## Targets (DESIGN §6)\n');
+  console.log(`numerics CPU over baseline: +${f1((numericsCpu - 1) * 100)}% (target ≤ +5%): ${numericsCpu <= 1.05 ? 'met' : 'MISSED'}`);
+  console.log(
+    `numerics rule time / eslint-plugin-math rule time: ${f3(numericsRule / mathRule)} (target ≤ 0.1): ${numericsRule / mathRule <= 0.1 ? 'met' : 'MISSED'}`,
+  );
+
+  console.log('\n## Per-rule time, numerics (ms, median over stats rounds)\n');
+  console.log('| rule | ms | ms per 1,000 lines | share |');
+  console.log('|---|---:|---:|---:|');
+  for (const { rule, ms } of perRule('numerics')) console.log(`| ${rule} | ${f1(ms)} | ${f3(ms / kloc)} | ${f1((100 * ms) / numericsRule)}% |`);
+  console.log('\n## Per-rule time, eslint-plugin-math recommended (top 5)\n');
+  for (const { rule, ms } of perRule('math').slice(0, 5)) console.log(`${rule}\t${f1(ms)} ms`);
+
+  if (args.json) {
+    writeFileSync(
+      args.json,
+      JSON.stringify({ env, files: files.length, lines, versions, cpu, wall, ratios, stats: Object.fromEntries(CONFIGS.map((c) => [c.name, stats[c.name]])) }, null, 1),
+    );
+  }
+}
+
+await main();
