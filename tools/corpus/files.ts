@@ -106,7 +106,7 @@ export function resolvePackage(pkg: CorpusPackage): ResolvedPackage {
 export function selectPackages(names?: readonly string[]): CorpusPackage[] {
   if (!names || names.length === 0) return CORPUS;
   const selected = CORPUS.filter((p) => names.includes(p.name) || (p.partOf !== undefined && names.includes(p.partOf)));
-  const unknown = names.filter((n) => !CORPUS.some((p) => p.name === n));
+  const unknown = names.filter((n) => !CORPUS.some((p) => p.name === n || p.partOf === n));
   if (unknown.length > 0) throw new Error(`corpus: unknown package(s) ${unknown.join(', ')}`);
   return selected;
 }

@@ -68,6 +68,17 @@ export const CORPUS: CorpusPackage[] = [
   { name: 'stats-lite', kind: 'ml', include: ['stats.js'] },
   { name: 'summary', kind: 'ml', include: ['summary.js'] },
   { name: 'regression', kind: 'ml', include: ['src'] },
+  // TF.js itself (installed with the @tensorflow/tfjs devDependency; versions pinned by the lock file): the only
+  // large tensor code in the corpus, and the home of the stable ops, which must not be reported.
+  ...['tfjs-core', 'tfjs-layers', 'tfjs-data', 'tfjs-converter', 'tfjs-backend-cpu'].map(
+    (name): CorpusPackage => ({
+      name: `@tensorflow/${name}`,
+      kind: 'ml',
+      include: ['dist'],
+      exclude: [/^dist\/tf-[a-z-]+(\.[a-z0-9]+)*\.js$/, /^dist\/miniprogram\//, /(^|\/)test_[a-z_]+\.js$|_test_util\.js$/],
+      partOf: '@tensorflow/tfjs',
+    }),
+  ),
   // Math-heavy code that is not ML.
   { name: 'three', kind: 'math', include: ['src', 'examples/jsm'], exclude: [/^examples\/jsm\/libs\//] },
   { name: 'chart.js', kind: 'math', include: ['dist/chart.js', 'dist/helpers.js', 'dist/chunks/index.js'] },
