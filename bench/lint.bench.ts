@@ -29,7 +29,8 @@ import { configFor, type Lang, langsFor, NUMERICS_PLUGINS, NUMERICS_RULES, virtu
  */
 async function loadNumerics(source: boolean): Promise<{ rules: Linter.RulesRecord; plugins: Record<string, PluginObject> }> {
   if (source) return { rules: NUMERICS_RULES, plugins: NUMERICS_PLUGINS };
-  const built = (await import('eslint-plugin-numerics')).default as unknown as {
+  const specifier: string = 'eslint-plugin-numerics'; // resolved at run time: dist/ need not exist to type-check
+  const built = ((await import(specifier)) as { default: unknown }).default as {
     configs: { all: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> } };
   };
   return { rules: built.configs.all.rules, plugins: built.configs.all.plugins };
