@@ -180,9 +180,11 @@ function buildIndex(engine: NumericsEngine): Index {
     }
   }
 
-  if (engine.tf.importsTf) {
-    visit(engine.sourceCode.ast, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return;
+  // `x.minimize(f)` and `model.compile({ loss })` are found by walking the file, only when its text mentions them.
+  const text = engine.sourceCode.text;
+  if (engine.tf.importsTf && (text.includes('minimize') || text.includes('compile'))) {
+    walkCalls(engine, (node) => {
+      if (node.arguments.length === 0) return;
       const callee = skipTypeWrappers(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = memberName(callee);
@@ -216,6 +218,24 @@ function buildIndex(engine: NumericsEngine): Index {
     });
   }
   return { roots, helpers, helperCalls, boundaries };
+}
+
+/** Every call expression of the file, through ESLint's visitor keys. */
+function walkCalls(engine: NumericsEngine, callback: (node: TSESTree.CallExpression) => void): void {
+  const keys = engine.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: TSESTree.Node[] = [engine.sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression) callback(node);
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
 }
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
