@@ -127,10 +127,19 @@ function insertionPoint(sourceCode: TSESLint.SourceCode): { offset: number; befo
   if (last) return { offset: last.range[1], before: '\n', after: '' };
   const first = body[0];
   if (!first) return { offset: sourceCode.text.length, before: '', after: '\n' };
+  // The comments attached to the first statement (its JSDoc: no blank line in between) stay with it, below the
+  // import; a file comment separated by a blank line (a license, a shebang) stays above.
   const comments = sourceCode.getCommentsBefore(first);
-  // Keep a leading file comment (license, shebang, directive comment) above the import.
-  const offset = comments.length > 0 ? first.range[0] : first.range[0];
-  return { offset, before: '', after: '\n' };
+  let offset = first.range[0];
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i];
+    if ((comment.type as string) === 'Shebang') break;
+    const gap = sourceCode.text.slice(comment.range[1], offset);
+    if ((gap.match(/\n/g) ?? []).length > 1) break;
+    offset = comment.range[0];
+  }
+  // A blank line between the new import and a JSDoc that follows it.
+  return { offset, before: '', after: offset < first.range[0] ? '\n\n' : '\n' };
 }
 
 function capitalise(name: string): string {

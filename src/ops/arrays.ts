@@ -74,6 +74,9 @@ export function matchArrayOp(
     if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+' && (initial === undefined || engine.staticNumber(initial) === 0)) {
       const term = isReferenceTo(engine, inner.left, accumulator) ? inner.right : isReferenceTo(engine, inner.right, accumulator) ? inner.left : null;
       if (!term || mentions(term, accumulator)) return null;
+      // Without an initial value the first element is the start value, never passed through the term:
+      // only a plain sum of the elements is a sum of the terms then.
+      if (initial === undefined && !isReferenceTo(engine, term, element)) return null;
       return engine.make('sum', node, [{ node: term, env: binding }], [], 'reduce', 'array');
     }
     // max: Math.max(acc, v), acc > v ? acc : v
@@ -81,6 +84,7 @@ export function matchArrayOp(
       const [a, b] = inner.arguments;
       const term = isReferenceTo(engine, a, accumulator) ? b : isReferenceTo(engine, b, accumulator) ? a : null;
       if (!term || mentions(term, accumulator)) return null;
+      if (initial === undefined && !isReferenceTo(engine, term, element)) return null;
       return engine.make('max', node, [{ node: term, env: binding }], [], 'reduce', 'array');
     }
     return null;

@@ -322,3 +322,18 @@ ruleTester.run('no-naive-logsumexp (loops and mutation)', rule, {
     },
   ],
 });
+
+ruleTester.run('no-naive-logsumexp (reduce without an initial value; leading comments)', rule, {
+  valid: [
+    // Without an initial value xs[0] is never exponentiated: not a log-sum-exp of xs.
+    'export const f = (xs: number[]) => Math.log(xs.reduce((s, v) => s + Math.exp(v)));',
+  ],
+  invalid: [
+    // A JSDoc stays attached to its function; a license comment stays above the import.
+    {
+      code: '// SPDX-License-Identifier: MIT\n\n/** Log-partition. */\nexport function f(xs: number[]) {\n  return Math.log(xs.map(Math.exp).reduce((a, b) => a + b));\n}',
+      output: "// SPDX-License-Identifier: MIT\n\nimport { logSumExp } from 'eslint-plugin-numerics/kernels';\n\n/** Log-partition. */\nexport function f(xs: number[]) {\n  return logSumExp(xs);\n}",
+      errors: [{ messageId: 'naiveLogSumExp' }],
+    },
+  ],
+});
