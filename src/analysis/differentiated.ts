@@ -352,10 +352,25 @@ function identifierTapedness(engine: NumericsEngine, context: DifferentiatedFunc
     const init = skipTypeWrappers(binding.init);
     if (init.type === AST_NODE_TYPES.CallExpression && engine.tf.calls.get(init) === 'variable') return context.kind === 'variables' ? 'yes' : 'no';
     if (inside) return tapedness(engine, context, init, depth + 1);
+    // Computed before the tape starts by a TF.js op (not tf.variable): a constant for every kind. Other values
+    // captured by a minimize/variableGrads function may be variables (`model.getWeights()[0]`).
+    if (context.kind === 'variables' && isTensorOpResult(engine, init)) return 'no';
   }
   if (inside) return 'unknown'; // written more than once inside the differentiated function
   // Captured from outside: constant for `tf.grad` (only its inputs are differentiated) and for a loss (only yPred is).
   return context.kind === 'variables' ? 'unknown' : 'no';
+}
+
+/** A literal, or the result of a TF.js op other than `tf.variable` (functional, or chained on a tensor). */
+function isTensorOpResult(engine: NumericsEngine, init: TSESTree.Node): boolean {
+  if (engine.isConstant(init)) return true;
+  if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = engine.tf.calls.get(init);
+  if (name !== undefined) return name !== 'variable';
+  const callee = skipTypeWrappers(init.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  return method !== null && isTensorMethodName(method) && engine.producesTensor({ node: callee.object, env: null });
 }
 
 function parameterTapedness(engine: NumericsEngine, context: DifferentiatedFunction, variable: Variable, fnNode: TSESTree.Node, depth: number): Taped {

@@ -19,6 +19,7 @@ ruleTester.run('no-norm-gradient-at-zero', rule, {
     // The normed value carries no gradient: captured constants in tf.grad, labels in a loss.
     `${TF}const target = tf.tensor1d([3, 4]);\nconst g = tf.grad((x) => tf.mul(x, tf.norm(target)));`,
     `${TF}model.compile({ optimizer: 'sgd', loss: (yTrue, yPred) => tf.mul(tf.sum(yPred), tf.norm(yTrue)) });`,
+    `${TF}const targets = tf.tensor2d([[1, 2]]);\nconst optimizer = tf.train.sgd(0.1);\noptimizer.minimize(() => tf.mul(tf.sum(model.predict(xs)), tf.norm(targets)));`,
     // A tf.customGrad forward function: its gradient is gradFunc.
     `${TF}const n = tf.customGrad((x, save) => { save([x]); return { value: tf.norm(x), gradFunc: (dy, [s]) => [tf.mul(dy, s)] }; });`,
     // sqrt of a sum that is not of squares; look-alikes.
@@ -109,6 +110,12 @@ ruleTester.run('no-norm-gradient-at-zero', rule, {
       code: `${TF}function distance(yTrue, yPred) { return tf.norm(tf.sub(yTrue, yPred)); }\nmodel.compile({ optimizer: 'sgd', loss: distance });`,
       output: null,
       errors: [{ messageId: 'normGradientAtZero', data: { code: 'tf.norm(tf.sub(yTrue, yPred))', context: 'a loss given to model.compile', replacement: 'tf.sqrt(tf.add(tf.sum(tf.square(x)), 1e-7))' }, suggestions: [{ messageId: 'epsilonSuggestion', output: `${TF}function distance(yTrue, yPred) { return tf.sqrt(tf.add(tf.sum(tf.square(tf.sub(yTrue, yPred))), 1e-7)); }\nmodel.compile({ optimizer: 'sgd', loss: distance });` }] }],
+    },
+    // A trainable variable captured by a minimize function (weight decay on the norm).
+    {
+      code: `${TF}const w = tf.variable(tf.randomNormal([4]));\nconst optimizer = tf.train.sgd(0.1);\noptimizer.minimize(() => tf.add(dataLoss(), tf.norm(w)));`,
+      output: null,
+      errors: [{ messageId: 'normGradientAtZero', suggestions: [{ messageId: 'epsilonSuggestion', output: `${TF}const w = tf.variable(tf.randomNormal([4]));\nconst optimizer = tf.train.sgd(0.1);\noptimizer.minimize(() => tf.add(dataLoss(), tf.sqrt(tf.add(tf.sum(tf.square(w)), 1e-7))));` }] }],
     },
     // The ε option and setting.
     {
