@@ -5,8 +5,9 @@
  *   not found for Equal." (it is `where(equal(b, 0), 0, a / b)` inside);
  * - `tf.where` whose condition comes from `greater`, `less`, `equal`, `notEqual` or `lessEqual` of a
  *   differentiated value throws the same way ("… not found for Greater."); only `greaterEqual` has a (zero) gradient;
- * - a single `tf.where(x > 0, log(x), 0)` still differentiates `log(x)` on the unselected elements: the gradient
- *   there is `0 · Infinity = NaN` (`sqrt` and a division by the masked value likewise);
+ * - a single `tf.where(x >= ε, log(x), 0)` still differentiates `log(x)` on the unselected elements: the gradient
+ *   there is `0 · Infinity = NaN` (`sqrt` and a division by the masked value likewise); reported in differentiated
+ *   code only, as elsewhere the single where is the right idiom;
  * - `softmax`/`logSoftmax`/`logSumExp` of a row masked entirely with -Infinity is NaN;
  * - `tf.norm(x)` (= `sqrt(sum(x²))`) has a NaN gradient at the zero vector;
  * - `sqrt(exp(v))` overflows where `exp(v)` does (v > 88.7 in float32), and its gradient is NaN there and where
@@ -85,8 +86,9 @@ export function detectDivNoNanInGradient(engine: NumericsEngine, node: TSESTree.
 }
 
 /**
- * Whether a tensor expression is provably ≥ 0 everywhere: squares, absolute values, exponentials, norms, sums
- * and means of such, counts (`sum(cast(mask))` is not: a mask can be any number), `maximum(·, c ≥ 0)`.
+ * Whether a tensor expression is provably ≥ 0 everywhere: squares, absolute values, exponentials, norms, `relu`,
+ * sums, means and products of such, `maximum(·, c ≥ 0)`, constants ≥ 0. A sum of an unknown mask is not (the
+ * mask could hold any number).
  */
 export function isNonNegative(engine: NumericsEngine, expression: TSESTree.Node, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
