@@ -4,7 +4,7 @@
  * `exp(2x)` overflows the same way. The built-ins do not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { boundsOf, EXP_OVERFLOW, expCannotOverflow } from '../src/analysis/guards.js';
+import { boundsOf, EXP_OVERFLOW, expCannotOverflow, isPolyfillOf } from '../src/analysis/guards.js';
 import { getEngine } from '../src/ops/engine.js';
 import { emitUnaryCall } from '../src/fix/emit.js';
 import { createReporter } from '../src/fix/report.js';
@@ -49,6 +49,8 @@ export default createRule<[], MessageIds>({
       const reciprocalForm = outer.op === 'reciprocal' || engine.staticNumber(outer.operands[0].node) === 1;
       const exponentNegated = reciprocalForm ? !input.negated : input.negated;
       if (kind === 'sigmoid' && expCannotOverflow(engine, x.node, exponentNegated, domain)) return;
+      // A fallback for a missing Math.tanh must not call it.
+      if (kind === 'tanh' && !tensor && isPolyfillOf(engine, outer.node, 'tanh')) return;
       if (kind === 'tanh') {
         // exp(2x) and exp(-2x) must both stay finite: |x| below half the overflow limit.
         const bounds = boundsOf(engine, x.node);

@@ -3,6 +3,7 @@
  * relative; `Math.exp(1e-17) - 1` is 0); `expm1(x)` is accurate. `1 - exp(x)` is `-expm1(x)`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isPolyfillOf } from '../src/analysis/guards.js';
 import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
@@ -59,6 +60,8 @@ export default createRule<[], MessageIds>({
       if (!match) return;
       // `(exp(2x) - 1) / (exp(2x) + 1)` is a tanh: no-naive-sigmoid rewrites the whole quotient.
       if (node.parent && detectNaiveSigmoid(engine, node.parent)) return;
+      // A fallback for a missing Math.expm1 must not call it.
+      if (match.outer.domain !== 'tensor' && isPolyfillOf(engine, node, 'expm1')) return;
       const tensor = match.outer.domain === 'tensor';
       const replacement = tensor ? (match.negated ? 'tf.neg(tf.expm1(x))' : 'tf.expm1(x)') : match.negated ? '-Math.expm1(x)' : 'Math.expm1(x)';
       reporter.add({

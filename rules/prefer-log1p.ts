@@ -4,6 +4,7 @@
  * Softplus (`log(1 + exp(x))`) and `log(1 - sigmoid(x))` are left to no-naive-log-sigmoid, whose fix is stable.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isPolyfillOf } from '../src/analysis/guards.js';
 import { getEngine } from '../src/ops/engine.js';
 import { negatedNumberText } from '../src/fix/negate.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
@@ -60,6 +61,8 @@ export default createRule<[], MessageIds>({
       const match = detectLog1p(engine, node);
       // Softplus `log(1 + exp(x))` and `log(1 - sigmoid(x))` are no-naive-log-sigmoid's: log1p would not save them.
       if (!match || detectLogSigmoid(engine, node)) return;
+      // A fallback for a missing Math.log1p must not call it.
+      if (match.log.domain !== 'tensor' && isPolyfillOf(engine, node, 'log1p')) return;
       const replacement = match.log.domain === 'tensor' ? (match.negated ? 'tf.log1p(tf.neg(x))' : 'tf.log1p(x)') : match.negated ? 'Math.log1p(-x)' : 'Math.log1p(x)';
       reporter.add({
         node,

@@ -252,3 +252,53 @@ function isFunction(node: TSESTree.Node): boolean {
 function isInlineCallback(fn: TSESTree.Node): boolean {
   return fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee !== fn;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Polyfills: code that stands in for a missing `Math.<name>` must not be "fixed" to call it.
+
+function mentionsMathMember(engine: NumericsEngine, node: TSESTree.Node, name: string): boolean {
+  let found = false;
+  const search = (child: TSESTree.Node): void => {
+    if (found) return;
+    if (child.type === AST_NODE_TYPES.MemberExpression && engine.isGlobalMember(child, 'Math')) {
+      const property = child.property;
+      if (!child.computed && property.type === AST_NODE_TYPES.Identifier && property.name === name) found = true;
+    }
+  };
+  visitAll(node, search);
+  return found;
+}
+
+function visitAll(node: TSESTree.Node, callback: (node: TSESTree.Node) => void): void {
+  callback(node);
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    const value = node[key] as unknown;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string') visitAll(item as TSESTree.Node, callback);
+    } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+      visitAll(value as TSESTree.Node, callback);
+    }
+  }
+}
+
+/**
+ * Whether `node` is inside a fallback for a missing `Math.<name>`: the right side of `Math.log1p || function …`,
+ * or code after/under a test of `Math.<name>` (`if (Math.tanh != null) return Math.tanh(x); …`).
+ */
+export function isPolyfillOf(engine: NumericsEngine, node: TSESTree.Node, name: string): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child && mentionsMathMember(engine, parent.left, name)) return true;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && mentionsMathMember(engine, parent.test, name)) {
+      return true;
+    }
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      for (const statement of parent.body) {
+        if (statement === child) break;
+        if (statement.type === AST_NODE_TYPES.IfStatement && mentionsMathMember(engine, statement.test, name)) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -58,7 +58,11 @@ export function zeroSource(engine: NumericsEngine, operand: Operand, options: { 
       const kernel = engine.kernelBindings.get(callee.name);
       if (kernel && STAT_KERNELS[kernel]) return { kind: STAT_KERNELS[kernel], data: node.arguments[0] ?? null, nonNegative: true, domain: 'number' };
     }
-    if (engine.isMathCall(node, 'hypot')) return { kind: 'norm', data: null, nonNegative: true, domain: 'number' };
+    if (engine.isMathCall(node, 'hypot')) {
+      // Math.hypot(nx, 1, nz) ≥ 1: a nonzero constant term keeps the norm away from 0.
+      if (node.arguments.some((arg) => (engine.staticNumber(arg) ?? 0) !== 0)) return null;
+      return { kind: 'norm', data: null, nonNegative: true, domain: 'number' };
+    }
   }
   return null;
 }

@@ -73,3 +73,11 @@ ruleTester.run('no-naive-sigmoid (guards)', rule, {
     },
   ],
 });
+
+ruleTester.run('no-naive-sigmoid (tanh polyfills)', rule, {
+  valid: [
+    'export const tanh = Math.tanh || function (x: number) { const e = Math.exp(2 * x); return (e - 1) / (e + 1); };',
+    'export function tanh(x: number) {\n  if (Math.tanh != null) {\n    return Math.tanh(x);\n  }\n  const e2x = Math.exp(2 * x);\n  return (e2x - 1) / (e2x + 1);\n}',
+  ],
+  invalid: [],
+});

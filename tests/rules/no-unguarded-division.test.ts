@@ -114,3 +114,9 @@ ruleTester.run('no-unguarded-division', rule, {
     },
   ],
 });
+
+// A nonzero constant inside Math.hypot keeps the norm away from 0 (found on the corpus: three.js generators).
+ruleTester.run('no-unguarded-division (hypot with a constant term)', rule, {
+  valid: ['export const n = (nx: number, nz: number) => { const length = Math.hypot(nx, 1, nz); return [nx / length, 1 / length, nz / length]; };'],
+  invalid: [],
+});

@@ -68,3 +68,8 @@ ruleTester.run('prefer-expm1', rule, {
     },
   ],
 });
+
+ruleTester.run('prefer-expm1 (polyfills)', rule, {
+  valid: ['export const expm1 = Math.expm1 || function expm1(x: number) { return Math.exp(x) - 1; };'],
+  invalid: [],
+});

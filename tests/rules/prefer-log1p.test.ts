@@ -91,3 +91,12 @@ ruleTester.run('prefer-log1p', rule, {
     },
   ],
 });
+
+// Fallbacks for a missing Math.log1p (found on the corpus: mathjs's polyfill) must not call Math.log1p.
+ruleTester.run('prefer-log1p (polyfills)', rule, {
+  valid: [
+    'export const log1p = Math.log1p || function (x: number) { return Math.log(x + 1); };',
+    'export function log1p(x: number) {\n  if (typeof Math.log1p === "function") return Math.log1p(x);\n  return Math.log(1 + x);\n}',
+  ],
+  invalid: [],
+});
