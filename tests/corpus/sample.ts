@@ -86,14 +86,8 @@ export const SAMPLE: PinnedFile[] = [
   {
     pkg: '@tensorflow/tfjs-core',
     file: 'dist/util_base.js',
-    findings: [
-      {
-        rule: 'no-naive-sigmoid',
-        line: 224,
-        verdict: 'false positive',
-        note: '`tanh(x)` fallback after `if (Math.tanh != null) return Math.tanh(x);`: the fix `Math.tanh(x)` is the branch that was just excluded',
-      },
-    ],
+    findings: [],
+    note: 'former false positive, fixed in 7a58511: the `tanh(x)` fallback after `if (Math.tanh != null) return Math.tanh(x);` (line 224)',
   },
   {
     pkg: '@tensorflow/tfjs-layers',
@@ -143,26 +137,8 @@ export const SAMPLE: PinnedFile[] = [
   {
     pkg: 'mathjs',
     file: 'lib/esm/utils/number.js',
-    findings: [
-      {
-        rule: 'prefer-log1p',
-        line: 87,
-        verdict: 'false positive',
-        note: 'polyfill `Math.log1p || function (x) { return Math.log(x + 1); }`: the fix calls `Math.log1p` where it does not exist',
-      },
-      {
-        rule: 'prefer-expm1',
-        line: 124,
-        verdict: 'false positive',
-        note: 'polyfill `Math.expm1 || function expm1(x) {…}`, and `Math.exp(x) - 1` is already guarded to |x| ≥ 2e-4 (a series below)',
-      },
-      {
-        rule: 'no-naive-sigmoid',
-        line: 695,
-        verdict: 'false positive',
-        note: 'polyfill `Math.tanh || function (x) {…}`: the NaN above |x| ≈ 355 is real, but the fix `Math.tanh(x)` calls the missing function',
-      },
-    ],
+    findings: [],
+    note: 'former false positives, fixed in 7a58511: polyfills `Math.log1p || function (x) { return Math.log(x + 1); }` (line 87), `Math.expm1 || function expm1(x) {…Math.exp(x) - 1…}` (124) and `Math.tanh || function (x) {…(e - 1) / (e + 1)}` (695), whose fixes called the missing Math function',
   },
   {
     pkg: 'mathjs',
@@ -303,17 +279,13 @@ export const SAMPLE: PinnedFile[] = [
   {
     pkg: 'three',
     file: 'examples/jsm/generators/TerrainGenerator.js',
-    findings: [
-      { rule: 'no-unguarded-division', line: 96, verdict: 'false positive', note: '`nx / length` with `length = Math.hypot(nx, 1, nz)` ≥ 1: a literal 1 in the norm' },
-      { rule: 'no-unguarded-division', line: 97, verdict: 'false positive', note: '`1 / length`, same norm ≥ 1' },
-      { rule: 'no-unguarded-division', line: 98, verdict: 'false positive', note: '`nz / length`, same norm ≥ 1' },
-    ],
+    findings: [],
+    note: 'former false positives, fixed in 7a58511: `nx / length` with `length = Math.hypot(nx, 1, nz)` ≥ 1 (lines 96–98)',
   },
   {
     pkg: 'three',
     file: 'examples/jsm/generators/ForestGenerator.js',
-    findings: [
-      { rule: 'no-unguarded-division', line: 246, verdict: 'false positive', note: '`1 / Math.hypot(ux, 0.55, uz)` ≥ 1 / 0.55 away from zero: a nonzero literal in the norm' },
-    ],
+    findings: [],
+    note: 'former false positive, fixed in 7a58511: `1 / Math.hypot(ux, 0.55, uz)` (line 246)',
   },
 ];
