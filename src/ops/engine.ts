@@ -74,6 +74,8 @@ export class NumericsEngine {
   /** Local names bound to kernels of the kernel module: local name → kernel name. */
   readonly kernelBindings: Map<string, string>;
   private readonly opCache = new WeakMap<TSESTree.Node, Op | null>();
+  private readonly staticCache = new WeakMap<TSESTree.Node, { value: unknown } | null>();
+  private readonly resolveCache = new WeakMap<TSESTree.Node, Operand & { through: Temporary[] }>();
   /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
   private readonly types: TypeOracle | null;
 
@@ -90,6 +92,17 @@ export class NumericsEngine {
 
   /** The expression behind an operand: type wrappers skipped, temporaries and element variables followed. */
   resolve(operand: Operand, through: Temporary[] = []): Operand & { through: Temporary[] } {
+    if (operand.env === null && through.length === 0) {
+      const cached = this.resolveCache.get(operand.node);
+      if (cached) return { ...cached, through: [...cached.through] };
+      const result = this.resolveUncached(operand, through);
+      this.resolveCache.set(operand.node, result);
+      return { ...result, through: [...result.through] };
+    }
+    return this.resolveUncached(operand, through);
+  }
+
+  private resolveUncached(operand: Operand, through: Temporary[]): Operand & { through: Temporary[] } {
     let current: Operand = { node: skipTypeWrappers(operand.node), env: operand.env };
     const followed = [...through];
     for (let depth = 0; depth < MAX_FOLLOW_DEPTH; depth++) {
@@ -329,19 +342,32 @@ export class NumericsEngine {
 
   /** The numeric value of a constant expression (`1`, `1.0`, a local `const ONE = 1`, `Number.EPSILON`). */
   staticNumber(node: TSESTree.Node): number | undefined {
-    const value = getStaticValue(node as never, this.sourceCode.getScope(node) as never);
+    const value = this.staticValue(node);
     return value && typeof value.value === 'number' ? value.value : undefined;
+  }
+
+  /** getStaticValue, cached per node: every rule asks about the same operands. */
+  private staticValue(node: TSESTree.Node): { value: unknown } | null {
+    const cached = this.staticCache.get(node);
+    if (cached !== undefined) return cached;
+    // Only literals, identifiers, members and simple operator trees can be constant; skip the scope lookup otherwise.
+    const value =
+      node.type === AST_NODE_TYPES.CallExpression && !(node.callee.type === AST_NODE_TYPES.MemberExpression && this.isGlobalMember(node.callee, 'Math'))
+        ? null
+        : (getStaticValue(node as never, this.sourceCode.getScope(node) as never) as { value: unknown } | null);
+    this.staticCache.set(node, value);
+    return value;
   }
 
   /** The boolean value of a constant expression (`true`, a local `const KEEP = true`). */
   staticBoolean(node: TSESTree.Node): boolean | undefined {
-    const value = getStaticValue(node as never, this.sourceCode.getScope(node) as never);
+    const value = this.staticValue(node);
     return value && typeof value.value === 'boolean' ? value.value : undefined;
   }
 
   /** True when the whole expression is a compile-time constant (a literal computation is not a finding). */
   isConstant(node: TSESTree.Node): boolean {
-    return getStaticValue(node as never, this.sourceCode.getScope(node) as never) !== null;
+    return this.staticValue(node) !== null;
   }
 
   /** Two expressions that denote the same value: the same variable, or equal member chains without calls. */

@@ -119,6 +119,8 @@ function complementOf(engine: NumericsEngine, operand: Operand): { value: Operan
  * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
  */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
+  // Cheap filter first (this runs on every + and -): both logs are written inside the expression.
+  if (!engine.sourceCode.text.slice(node.range[0], node.range[1]).includes('log')) return null;
   const top = engine.matchNode({ node, env: null });
   const terms = top && twoTerms(engine, top);
   if (!top || !terms) return null;
