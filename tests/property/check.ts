@@ -47,8 +47,9 @@ export function build(pattern: Pattern, spec: Spec): Program {
 }
 
 /**
- * Known rule bugs, excluded so the suite stays green; each names the bug. Drop the exclusion when the rule is fixed
- * (it then no longer matches: it tests the symptom on the output). Returns the bug, or null.
+ * Known rule bugs, excluded (and counted in the summary) so the suite stays green; each names the bug. Drop an
+ * exclusion when its rule is fixed (the first tests the symptom on the output, so it simply stops matching; the
+ * second is by shape). Returns the bug, or null.
  *
  * - "dead-statement removal skips commented statements one by one" (src/fix/report.ts, `removable`): a fix that
  *   deletes the temporaries or the accumulation loop it made dead keeps each statement holding a comment but still

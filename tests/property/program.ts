@@ -128,6 +128,8 @@ export interface FrameSpec {
    * top-level `const`, 8 a local `const` in `f`, 9 a parameter of `f`.
    */
   readonly decoy: number;
+  /** TF.js import spelling (tensor programs: 0–9 the namespace import, else one of the styles); odd: in a `map`
+   * wrapper, temporaries that do not read the element are declared outside the callback. */
   readonly tfStyle: number;
 }
 
@@ -531,6 +533,15 @@ function wrapInner(b: Builder, kind: ValueKind, render: Render): Omit<Wrapped, '
     const w = b.fresh(elementKind === 'num' ? 'w' : 'row');
     const rendered = render({ element: { name: w, kind: elementKind } });
     const { stmts, value } = withReuse(b, rendered, (e) => e.code);
+    // temporaries that do not read the element may live outside the callback (the fix then moves their text in)
+    const usesElement = new RegExp(`(?<![\\w$.])${w}(?![\\w$])`);
+    if (b.frame.tfStyle % 2 === 1 && stmts.length > 0 && !stmts.some((stmt) => usesElement.test(stmt))) {
+      return {
+        body: stmts,
+        result: `${ws}.map((${w}) => ${/^\{/.test(value) ? `(${value})` : value})`,
+        ev: (env) => (env[ws] as unknown[]).map((element) => rendered.expr.ev({ ...env, [w]: element })),
+      };
+    }
     const callback =
       stmts.length === 0 ? `(${w}) => ${/^\{/.test(value) ? `(${value})` : value}` : `(${w}) => {\n${[...stmts, `return ${value};`].map((s) => `    ${s}`).join('\n')}\n  }`;
     return {
