@@ -59,7 +59,9 @@ export default createRule<[], MessageIds>({
       const match = detectExpm1(engine, node);
       if (!match) return;
       // `(exp(2x) - 1) / (exp(2x) + 1)` is a tanh: no-naive-sigmoid rewrites the whole quotient.
-      if (node.parent && detectNaiveSigmoid(engine, node.parent)) return;
+      // The quotient is the parent, or, chained (`….sub(1).div(…)`), the call of the parent member.
+      const quotient = node.parent?.type === 'MemberExpression' && node.parent.object === node ? node.parent.parent : node.parent;
+      if (quotient && detectNaiveSigmoid(engine, quotient)) return;
       // A fallback for a missing Math.expm1 must not call it.
       if (match.outer.domain !== 'tensor' && isPolyfillOf(engine, node, 'expm1')) return;
       const tensor = match.outer.domain === 'tensor';

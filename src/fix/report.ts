@@ -141,7 +141,10 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
         if (needsParentheses(spec.target, spec.shape ?? 'call') && !isParenthesised(sourceCode, spec.target)) text = `(${text})`;
         text = asiGuard(sourceCode, spec.target, text) + text;
 
-        const removable = (spec.remove ?? []).filter((statement) => !hasCommentInside(sourceCode, statement.range));
+        // Dead statements go all together or not at all: keeping one (it holds a comment) could keep a read of one
+        // that went.
+        const removals = spec.remove ?? [];
+        const removable = removals.some((statement) => hasCommentInside(sourceCode, statement.range)) ? [] : removals;
         const edits = [
           { range: spec.target.range, text },
           ...removable.map((statement) => removalRange(sourceCode, statement)),

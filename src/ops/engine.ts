@@ -59,7 +59,7 @@ const KERNEL_OPS: Record<string, { op: OpName; domain: Domain }> = {
 /** Local helper names that, with a body that exponentiates and divides, compute a known operation. */
 const LOCAL_HELPERS: { pattern: RegExp; op: OpName }[] = [
   { pattern: /^(?!.*log).*softmax/i, op: 'softmax' },
-  { pattern: /^(?!.*log).*(sigmoid|logistic|expit)/i, op: 'sigmoid' },
+  { pattern: /^(?!.*log(?!istic)).*(sigmoid|logistic|expit)/i, op: 'sigmoid' },
 ];
 
 /** Globals that are never tensors, so `Math.exp()` or `JSON.parse().log()` is not a chained tensor op. */

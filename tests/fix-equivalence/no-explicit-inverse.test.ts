@@ -11,7 +11,7 @@
 //   solution of the float64 data (A and b as stored), by Gaussian elimination with partial pivoting at 60 digits.
 //   The fixed form (LU solve) must be no worse than the explicit inverse; both errors are printed (measured: inverse
 //   6.6e-4, solve 1.0e-4; random 5×5: 7.5e-17 and 1.6e-16).
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import * as mlMatrix from 'ml-matrix';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';

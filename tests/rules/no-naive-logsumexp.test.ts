@@ -337,3 +337,15 @@ ruleTester.run('no-naive-logsumexp (reduce without an initial value; leading com
     },
   ],
 });
+
+// Dead statements go all together or not at all: a comment in one keeps them all (found by tests/property).
+ruleTester.run('no-naive-logsumexp (comments in dead statements)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'export function f(xs: number[]) {\n  let total = 0;\n  for (const v of xs /* operand */) total += Math.exp(v);\n  return Math.log(total);\n}',
+      output: "import { logSumExp } from 'eslint-plugin-numerics/kernels';\nexport function f(xs: number[]) {\n  let total = 0;\n  for (const v of xs /* operand */) total += Math.exp(v);\n  return logSumExp(xs);\n}",
+      errors: [{ messageId: 'naiveLogSumExp' }],
+    },
+  ],
+});

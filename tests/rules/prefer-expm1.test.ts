@@ -73,3 +73,9 @@ ruleTester.run('prefer-expm1 (polyfills)', rule, {
   valid: ['export const expm1 = Math.expm1 || function expm1(x: number) { return Math.exp(x) - 1; };'],
   invalid: [],
 });
+
+// A chained tensor tanh is no-naive-sigmoid's: the quotient is the call of the parent member (found by tests/property).
+ruleTester.run('prefer-expm1 (chained tanh)', rule, {
+  valid: ["import * as tf from '@tensorflow/tfjs';\nexport const f = (t: tf.Tensor) => t.mul(2).exp().sub(1).div(t.mul(2).exp().add(1));"],
+  invalid: [],
+});
