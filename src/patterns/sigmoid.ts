@@ -17,6 +17,13 @@ export interface SignedInput {
   readonly chainable: boolean;
 }
 
+/** Two operands with the same value: one node reached twice (through a temporary), a reference, or a pure expression. */
+function sameOperand(engine: NumericsEngine, a: Operand, b: Operand): boolean {
+  const x = engine.resolve(a).node;
+  const y = engine.resolve(b).node;
+  return x === y || engine.sameReference(x, y) || engine.sameExpression(x, y);
+}
+
 /** `exp(E)` → E, with `exp(-y)` read as `y` negated. */
 function exponent(engine: NumericsEngine, operand: Operand): SignedInput | null {
   const exp = engine.op(operand);
@@ -41,7 +48,7 @@ export function writtenSigmoid(engine: NumericsEngine, op: Op): SignedInput | nu
     if (!denominator) return null;
     if (engine.staticNumber(op.operands[0].node) === 1) return { x: denominator.x, negated: !denominator.negated, chainable: denominator.chainable };
     const numerator = exponent(engine, op.operands[0]);
-    if (numerator && numerator.negated === denominator.negated && engine.sameReference(engine.resolve(numerator.x).node, engine.resolve(denominator.x).node)) {
+    if (numerator && numerator.negated === denominator.negated && sameOperand(engine, numerator.x, denominator.x)) {
       return numerator; // exp(x) / (1 + exp(x)) = sigmoid(x)
     }
     return null;
@@ -138,7 +145,7 @@ export function detectNaiveSigmoid(engine: NumericsEngine, node: TSESTree.Node):
     const b = exponent(engine, bottom);
     const x = a && !a.negated ? twice(engine, a.x) : null;
     const y = b && !b.negated ? twice(engine, b.x) : null;
-    if (x && y && engine.sameReference(engine.resolve(x).node, engine.resolve(y).node) && !engine.isConstant(engine.resolve(x).node)) {
+    if (x && y && sameOperand(engine, x, y) && !engine.isConstant(engine.resolve(x).node)) {
       return { kind: 'tanh', outer, input: { x, negated: false, chainable: false } };
     }
     return null;
@@ -147,7 +154,7 @@ export function detectNaiveSigmoid(engine: NumericsEngine, node: TSESTree.Node):
   const [p, q] = numerator.operands.map((operand) => exponent(engine, operand));
   const [r, s] = denominator.operands.map((operand) => exponent(engine, operand));
   if (!p || !q || !r || !s || p.negated || !q.negated) return null;
-  const same = (u: Operand, v: Operand): boolean => engine.sameReference(engine.resolve(u).node, engine.resolve(v).node);
+  const same = (u: Operand, v: Operand): boolean => sameOperand(engine, u, v);
   const denominatorMatches = (!r.negated && s.negated && same(r.x, p.x) && same(s.x, p.x)) || (r.negated && !s.negated && same(r.x, p.x) && same(s.x, p.x));
   if (same(p.x, q.x) && denominatorMatches && !engine.isConstant(engine.resolve(p.x).node)) return { kind: 'tanh', outer, input: { x: p.x, negated: false, chainable: false } };
   return null;

@@ -81,3 +81,20 @@ ruleTester.run('no-naive-sigmoid (tanh polyfills)', rule, {
   ],
   invalid: [],
 });
+
+// A computed argument, through a temporary or written twice (found by tests/property).
+ruleTester.run('no-naive-sigmoid (computed arguments)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'export function f(x: number) {\n  const ex = Math.exp(x / 4);\n  return ex / (1 + ex);\n}',
+      output: "import { sigmoid } from 'eslint-plugin-numerics/kernels';\nexport function f(x: number) {\n  return sigmoid(x / 4);\n}",
+      errors: [{ messageId: 'naiveSigmoid' }],
+    },
+    {
+      code: 'export const t = (a: number, b: number) => (Math.exp(2 * (a - b)) - 1) / (Math.exp(2 * (a - b)) + 1);',
+      output: 'export const t = (a: number, b: number) => Math.tanh(a - b);',
+      errors: [{ messageId: 'naiveTanh' }],
+    },
+  ],
+});
