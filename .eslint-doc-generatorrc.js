@@ -1,4 +1,4 @@
-// eslint-doc-generator: rule doc headers (docs/rules/<name>.md) and the rule table in README.md.
+// eslint-doc-generator: rule doc headers (docs/rules/<name>.md) and the rule table in README.md and docs/rules/index.md.
 // `npm run docs` regenerates them, `npm run docs:check` fails when they are out of date, and
 // tests/meta/docs-current.test.ts runs the same check from the TypeScript sources inside `npm test`.
 
@@ -9,7 +9,8 @@ const config = {
   ruleDocTitleFormat: 'prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'fixable', 'hasSuggestions', 'type'],
   urlConfigs: 'https://github.com/eslint-plugin-numerics/eslint-plugin-numerics#configs',
-  pathRuleList: 'README.md',
+  // The rule table goes in the README and in the index of the rule pages.
+  pathRuleList: ['README.md', 'docs/rules/index.md'],
   // Every rule page has these sections (tests/docs checks their contents).
   ruleDocSectionInclude: [
     'Rule details',

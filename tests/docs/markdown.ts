@@ -60,7 +60,7 @@ export function codeBlocks(markdown: string): CodeBlock[] {
 /** docs/rules/*.md pages (TEMPLATE.md excluded), as [rule name, file path]. */
 export function rulePages(): [string, string][] {
   return readdirSync(rulesDocsDir)
-    .filter((file) => file.endsWith('.md') && file !== 'TEMPLATE.md')
+    .filter((file) => file.endsWith('.md') && file !== 'TEMPLATE.md' && file !== 'index.md')
     .sort()
     .map((file) => [file.slice(0, -'.md'.length), path.join(rulesDocsDir, file)]);
 }
