@@ -191,6 +191,11 @@ function excludesZero(engine: NumericsEngine, test: TSESTree.Node, truth: boolea
     const negation: Record<string, string> = { ...NEGATE, '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
     operator = negation[operator] ?? '';
   }
+  return comparisonExcludesZero(operator, constant);
+}
+
+/** Whether `value <operator> constant` holding excludes value = 0 (`!== 0`, `> 0`, `>= 1e-7`, `< -1`). */
+export function comparisonExcludesZero(operator: string, constant: number): boolean {
   switch (operator) {
     case '!==':
     case '!=':

@@ -18,48 +18,20 @@
 import { hasSideEffect } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { constantInitializer, skipTypeWrappers } from '../analysis/bindings.js';
+import { skipTypeWrappers } from '../analysis/bindings.js';
 import { differentiatedFunction, tapedness, type DifferentiatedFunction } from '../analysis/differentiated.js';
+import { comparisonExcludesZero } from '../analysis/guards.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { memberName } from '../ops/engine.js';
+import { tfCall, type TfCall } from '../ops/tf-call.js';
 import type { Op, Operand } from '../ops/types.js';
 import { squareBase } from './variance.js';
 
 const MAX_DEPTH = 10;
 
-/** A TF.js call by name: functional through a TF.js binding, or chained on a value that is a tensor. */
-export interface TfCall {
-  readonly node: TSESTree.CallExpression;
-  readonly name: string;
-  /** Value operands: for the chained spelling the receiver comes first. */
-  readonly operands: readonly TSESTree.Node[];
-  readonly chained: boolean;
-}
-
-/** `tf.<name>(…)` or `x.<name>(…)` on a tensor, for one of `names`. */
-export function tfCall(engine: NumericsEngine, expression: TSESTree.Node, names: ReadonlySet<string>): TfCall | null {
-  const node = skipTypeWrappers(expression);
-  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
-  if (node.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return null;
-  const args = node.arguments as TSESTree.Node[];
-  const name = engine.tf.calls.get(node);
-  if (name !== undefined) return names.has(name) ? { node, name, operands: args, chained: false } : null;
-  const callee = skipTypeWrappers(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const method = memberName(callee);
-  if (method === null || !names.has(method) || !engine.isTensor({ node: callee.object, env: null })) return null;
-  return { node, name: method, operands: [callee.object, ...args], chained: true };
-}
-
-/** Follow an identifier to its `const` initialiser (several times), else the node itself. */
+/** Follow an identifier to its `const` initialiser (through the engine's resolution), else the node itself. */
 function follow(engine: NumericsEngine, expression: TSESTree.Node): TSESTree.Node {
-  let node = skipTypeWrappers(expression);
-  for (let depth = 0; depth < MAX_DEPTH && node.type === AST_NODE_TYPES.Identifier; depth++) {
-    const binding = constantInitializer(engine.sourceCode, node);
-    if (!binding) break;
-    node = skipTypeWrappers(binding.init);
-  }
-  return node;
+  return engine.resolve({ node: expression, env: null }).node;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -272,20 +244,7 @@ function readComparison(engine: NumericsEngine, expression: TSESTree.Node): Comp
 function maskGuards(kind: UnsafeKind, operator: Comparison['operator'], constant: number): boolean {
   if (kind === 'div' || kind === 'reciprocal') {
     // Unsafe at 0: selected must exclude 0, so the unselected region contains it.
-    switch (operator) {
-      case '!=':
-        return constant === 0;
-      case '>':
-        return constant >= 0;
-      case '>=':
-        return constant > 0;
-      case '<':
-        return constant <= 0;
-      case '<=':
-        return constant < 0;
-      default:
-        return false;
-    }
+    return comparisonExcludesZero(operator, constant);
   }
   // log, sqrt, log1p: unsafe at and below a threshold; the selected region must be bounded below above it.
   const threshold = UNSAFE_BELOW[kind];
@@ -517,32 +476,12 @@ export interface TinyEpsilonMatch {
 
 /** A static ε: a number, a `const` holding one, or `tf.scalar(ε)`; with the node that spells the number. */
 function staticEpsilon(engine: NumericsEngine, expression: TSESTree.Node): { value: number; literal: TSESTree.Node } | null {
-  let node = skipTypeWrappers(expression);
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const value = engine.staticNumber(node);
-    if (value !== undefined) {
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const binding = constantInitializer(engine.sourceCode, node);
-        if (binding) {
-          node = skipTypeWrappers(binding.init);
-          continue;
-        }
-      }
-      return { value, literal: node };
-    }
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      const binding = constantInitializer(engine.sourceCode, node);
-      if (!binding) return null;
-      node = skipTypeWrappers(binding.init);
-      continue;
-    }
-    if (node.type === AST_NODE_TYPES.CallExpression && engine.tf.calls.get(node) === 'scalar' && node.arguments.length >= 1) {
-      node = skipTypeWrappers(node.arguments[0]);
-      continue;
-    }
-    return null;
+  let node = follow(engine, expression);
+  if (node.type === AST_NODE_TYPES.CallExpression && engine.tf.calls.get(node) === 'scalar' && node.arguments.length >= 1) {
+    node = follow(engine, node.arguments[0]);
   }
-  return null;
+  const value = engine.staticNumber(node);
+  return value === undefined ? null : { value, literal: node };
 }
 
 export function detectTinyEpsilon(engine: NumericsEngine, node: TSESTree.Node): TinyEpsilonMatch | null {
