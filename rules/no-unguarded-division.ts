@@ -9,7 +9,7 @@ import { hasSideEffect } from '@eslint-community/eslint-utils';
 import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, numberText, shortCode } from '../src/fix/text.js';
-import { detectUnguardedDivision, type UnguardedDivision } from '../src/patterns/unguarded.js';
+import { detectUnguardedDivision, type UnguardedDivision, ZERO_WHEN } from '../src/patterns/unguarded.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type Options = [{ checkLength?: boolean; epsilon?: number }];
@@ -49,16 +49,6 @@ export default createRule<Options, MessageIds>({
     const reporter = createReporter<MessageIds>(context, engine);
     const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);
 
-    const WHEN: Record<string, string> = {
-      sum: 'all-zero or empty input',
-      'sum of squares': 'an all-zero or empty input',
-      norm: 'the zero vector',
-      'standard deviation': 'constant input',
-      variance: 'constant input',
-      range: 'constant input',
-      count: 'input with no match',
-      length: 'empty input',
-    };
 
     function suggestion(match: UnguardedDivision): { fix: FixSpec; messageId: MessageIds } | null {
       const { div, numerator, denominator, source } = match;
@@ -96,7 +86,7 @@ export default createRule<Options, MessageIds>({
       reporter.add({
         node,
         messageId: 'unguardedDivision',
-        data: { code: shortCode(sourceCode, node), kind: match.source.kind, when: WHEN[match.source.kind], epsilon },
+        data: { code: shortCode(sourceCode, node), kind: match.source.kind, when: ZERO_WHEN[match.source.kind], epsilon },
         fix: proposal?.fix ?? null,
         suggestionMessageId: proposal?.messageId,
       });

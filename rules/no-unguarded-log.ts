@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, numberText, shortCode } from '../src/fix/text.js';
-import { detectEntropyTerm, detectUnguardedLog, type UnguardedLog } from '../src/patterns/unguarded.js';
+import { detectEntropyTerm, detectUnguardedLog, type UnguardedLog, ZERO_WHEN } from '../src/patterns/unguarded.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type Options = [{ checkLength?: boolean; epsilon?: number }];
@@ -48,16 +48,6 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
     const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);
-    const WHEN: Record<string, string> = {
-      sum: 'all-zero or empty input',
-      'sum of squares': 'an all-zero or empty input',
-      norm: 'the zero vector',
-      'standard deviation': 'constant input',
-      variance: 'constant input',
-      range: 'constant input',
-      count: 'input with no match',
-      length: 'empty input',
-    };
 
     function entropy(node: TSESTree.Node, match: Extract<UnguardedLog, { kind: 'entropy' }>): void {
       const p = argumentText(sourceCode, match.p.node);
@@ -103,7 +93,7 @@ export default createRule<Options, MessageIds>({
         reporter.add({
           node,
           messageId: 'unguardedLog',
-          data: { code: shortCode(sourceCode, node), kind: match.ratio ? `ratio of a ${match.source.kind}` : match.source.kind, when: WHEN[match.source.kind], epsilon },
+          data: { code: shortCode(sourceCode, node), kind: match.ratio ? `ratio of a ${match.source.kind}` : match.source.kind, when: ZERO_WHEN[match.source.kind], epsilon },
           fix: floor(match),
           suggestionMessageId: 'floorSuggestion',
         });

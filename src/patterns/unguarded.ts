@@ -24,6 +24,18 @@ export interface ZeroSource {
   readonly domain: 'tensor' | 'number';
 }
 
+/** For which inputs each kind of value is 0 (the messages of both rules say it). */
+export const ZERO_WHEN: Record<ZeroSourceKind, string> = {
+  sum: 'all-zero or empty input',
+  'sum of squares': 'an all-zero or empty input',
+  norm: 'the zero vector',
+  'standard deviation': 'constant input',
+  variance: 'constant input',
+  range: 'constant input',
+  count: 'input with no match',
+  length: 'empty input',
+};
+
 const STAT_KERNELS: Record<string, ZeroSourceKind> = { std: 'standard deviation', variance: 'variance' };
 
 /** What kind of zero-prone value the operand is, or null. */
