@@ -74,23 +74,13 @@ const SOURCES: Record<string, string> = {
   }
   return (ss - (correction * correction) / n) / (n - ddof);
 }`,
-  std: `function std(xs: ArrayLike<number>, options: { ddof?: number } = {}): number {
-  const n = xs.length;
-  const ddof = options.ddof ?? 0;
-  if (n - ddof <= 0) return NaN;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += xs[i];
-  mean /= n;
-  let ss = 0;
-  let correction = 0;
-  for (let i = 0; i < n; i++) {
-    const d = xs[i] - mean;
-    ss += d * d;
-    correction += d;
-  }
-  return Math.sqrt((ss - (correction * correction) / n) / (n - ddof));
-}`,
 };
+
+// The standard deviation is the variance helper with a square root on its result.
+SOURCES.std = SOURCES.variance.replace('function variance(', 'function std(').replace(
+  'return (ss - (correction * correction) / n) / (n - ddof);',
+  'return Math.sqrt((ss - (correction * correction) / n) / (n - ddof));',
+);
 
 export function hasInlineKernel(name: string): boolean {
   return name in SOURCES;
