@@ -48,7 +48,11 @@ export function zeroSource(engine: NumericsEngine, operand: Operand, options: { 
   if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'length') {
     // xs.filter(p).length: a count of matches
     const object = skipTypeWrappers(node.object);
-    if (object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression && memberName(object.callee) === 'filter') {
+    // Array.prototype.filter takes a predicate: `stats.filter()` on some other object is not a count of matches.
+    const predicate = object.type === AST_NODE_TYPES.CallExpression && object.arguments.length === 1 ? object.arguments[0] : null;
+    const isPredicate =
+      predicate?.type === AST_NODE_TYPES.ArrowFunctionExpression || predicate?.type === AST_NODE_TYPES.FunctionExpression || predicate?.type === AST_NODE_TYPES.Identifier;
+    if (isPredicate && object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression && memberName(object.callee) === 'filter') {
       return { kind: 'count', data: object.callee.object, nonNegative: true, domain: 'number' };
     }
     return options.checkLength ? { kind: 'length', data: node.object, nonNegative: true, domain: 'number' } : null;

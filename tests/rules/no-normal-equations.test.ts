@@ -48,3 +48,13 @@ ruleTester.run('no-normal-equations', rule, {
     },
   ],
 });
+
+// Look-alikes: a local `inverse`, another library, a shadowed import name.
+ruleTester.run('no-normal-equations (look-alikes)', rule, {
+  valid: [
+    'const inverse = (m: any) => m;\nexport const ols = (X: any, y: any) => inverse(X.transpose().mmul(X)).mmul(X.transpose()).mmul(y);',
+    "import { inverse } from './my-matrix';\nexport const ols = (X: any, y: any) => inverse(X.transpose().mmul(X)).mmul(X.transpose().mmul(y));",
+    `${ML}export function ols(inverse: (m: Matrix) => Matrix, X: Matrix, y: Matrix) { return inverse(X.transpose().mmul(X)).mmul(X.transpose().mmul(y)); }`,
+  ],
+  invalid: [],
+});

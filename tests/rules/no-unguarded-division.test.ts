@@ -120,3 +120,12 @@ ruleTester.run('no-unguarded-division (hypot with a constant term)', rule, {
   valid: ['export const n = (nx: number, nz: number) => { const length = Math.hypot(nx, 1, nz); return [nx / length, 1 / length, nz / length]; };'],
   invalid: [],
 });
+
+// A shadowed Math, and a local object with a reduce method that is not an array sum.
+ruleTester.run('no-unguarded-division (look-alikes)', rule, {
+  valid: [
+    'export function f(Math: { hypot(...v: number[]): number }, x: number, y: number) { return x / Math.hypot(x, y); }',
+    'const stats = { filter: () => ({ length: 3 }) };\nexport const f = (n: number) => n / stats.filter().length;',
+  ],
+  invalid: [],
+});

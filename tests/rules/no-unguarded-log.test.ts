@@ -64,3 +64,11 @@ ruleTester.run('no-unguarded-log', rule, {
     },
   ],
 });
+
+ruleTester.run('no-unguarded-log (look-alikes)', rule, {
+  valid: [
+    'export function f(Math: { log(v: number): number }, xs: number[]) { return Math.log(xs.reduce((a, b) => a + b, 0)); }',
+    'export function h(Math: { log(v: number): number }, p: number) { return p * Math.log(p); }',
+  ],
+  invalid: [],
+});
