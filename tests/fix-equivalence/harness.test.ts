@@ -1,8 +1,10 @@
 // The harness must fail when it should: these tests feed it broken fixes, bad inputs and wrong values.
 
 import { describe, expect, it } from 'vitest';
+import type { Linter } from 'eslint';
 import {
   applySuggestions,
+  chooseSuggestion,
   compareResults,
   defaultRuntime,
   evaluate,
@@ -60,6 +62,49 @@ describe('fix harness: fix checks', () => {
     expect(run.fixable).toBe(2);
     expect(run.output).toContain('[tf.logSumExp(x, 1), tf.logSumExp(y, 0)]');
     expect(run.after).toEqual([]);
+  });
+  it('chooses a suggestion by index or messageId', () => {
+    const fix = (text: string) => ({ range: [0, 1] as [number, number], text });
+    const message = {
+      ruleId: 'numerics/x',
+      message: 'm',
+      line: 1,
+      column: 1,
+      severity: 2,
+      suggestions: [
+        { desc: 'first', messageId: 'firstSuggestion', fix: fix('a') },
+        { desc: 'second', messageId: 'secondSuggestion', fix: fix('b') },
+      ],
+    } as Linter.LintMessage;
+    expect(chooseSuggestion(message)?.fix.text).toBe('a');
+    expect(chooseSuggestion(message, 1)?.fix.text).toBe('b');
+    expect(chooseSuggestion(message, 'secondSuggestion')?.fix.text).toBe('b');
+    expect(chooseSuggestion(message, 'firstSuggestion')?.fix.text).toBe('a');
+    expect(chooseSuggestion(message, 2)).toBeUndefined();
+    expect(chooseSuggestion(message, 'otherSuggestion')).toBeUndefined();
+    expect(chooseSuggestion({ ...message, suggestions: undefined })).toBeUndefined();
+  });
+  it('applies the chosen suggestion, and fails when no finding has it', () => {
+    const code = `import * as tf from '@tensorflow/tfjs';\nexport const f = (x: tf.Tensor) => tf.div(x, tf.norm(x));\n`;
+    const options = { rules: ['no-unguarded-division'], mode: 'suggest' as const };
+    const expected = 'tf.div(x, tf.maximum(tf.norm(x), 1e-7))';
+    expect(fixAndCheck(code, options).output).toContain(expected);
+    expect(fixAndCheck(code, { ...options, suggestion: 'maximumSuggestion' }).output).toContain(expected);
+    expect(fixAndCheck(code, { ...options, suggestion: 0 }).output).toContain(expected);
+    expect(() => fixAndCheck(code, { ...options, suggestion: 'doubleWhereSuggestion' })).toThrow(/finding with suggestion "doubleWhereSuggestion" .* found none/);
+    expect(() => fixAndCheck(code, { ...options, suggestion: 1 })).toThrow(/finding with suggestion 1 .* found none/);
+    // two findings, one of each kind: only the chosen kind is applied, the other finding remains
+    const two = `import * as tf from '@tensorflow/tfjs';\nexport function f(x: tf.Tensor) {\n  const s = tf.sum(x);\n  return [tf.div(x, tf.norm(x)), tf.div(x, s)];\n}\n`;
+    const run = applySuggestions(two, { rules: ['no-unguarded-division'], suggestion: 'doubleWhereSuggestion' });
+    expect(run.fixable).toBe(1);
+    expect(run.output).toContain('tf.div(x, tf.norm(x)), tf.where(');
+    expect(run.after.map((m) => m.suggestions?.[0].messageId)).toEqual(['maximumSuggestion']);
+  });
+  it('passes rule options to the rules under test', () => {
+    const code = `export const f = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;\n`;
+    const options = { rules: ['no-unguarded-division'], mode: 'suggest' as const };
+    expect(() => fixAndCheck(code, options)).toThrow(/found none/);
+    expect(fixAndCheck(code, { ...options, options: [{ checkLength: true }] }).output).toContain('safeDiv(xs.reduce((a, b) => a + b, 0), xs.length)');
   });
 });
 
@@ -126,6 +171,14 @@ describe('fix harness: comparisons', () => {
     expect(compareResults(0, 1e-17, 1e-17, { ...ulps2, expect: 'improve' }).ok).toBe(true);
     expect(compareResults(1e-17, 1e-17, 1e-17, { ...ulps2, expect: 'improve' }).problems.join()).toMatch(/does not show the improvement/);
     expect(compareResults(0, 0, 1e-17, { ...ulps2, expect: 'improve' }).problems.join()).toMatch(/not within/);
+  });
+  it('`reference` checks the fixed result against the reference only', () => {
+    const ref = { ...f64, expect: 'reference' as const };
+    // a floor active on a finite original: log(1e-9) → log(1e-7), as documented
+    expect(compareResults(Math.log(1e-9), Math.log(1e-7), Math.log(1e-7), ref).ok).toBe(true);
+    expect(compareResults(Math.log(1e-9), Math.log(1e-9), Math.log(1e-7), ref).problems.join()).toMatch(/not within/);
+    expect(compareResults(-Infinity, Math.log(1e-7), Math.log(1e-7), ref).ok).toBe(true);
+    expect(() => compareResults(1, 1, undefined, ref)).toThrow(/`reference` needs a reference/);
   });
   it('`auto` lets a fix leave an inaccurate original only towards the reference', () => {
     expect(compareResults(0.9, 1, 1, f64).ok).toBe(true);

@@ -153,3 +153,19 @@ export function hypotRef(...xs: number[]): number {
   if (xs.some((x) => !Number.isFinite(x))) return xs.some((x) => Math.abs(x) === Infinity) ? Infinity : NaN;
   return xs.reduce((s, x) => s.plus(dec(x).times(dec(x))), new D(0)).sqrt().toNumber();
 }
+
+/**
+ * n / d, correctly rounded (IEEE semantics for a zero or non-finite operand). Normal results only: `dec` keeps 60
+ * digits, too few for a subnormal quotient that falls on a rounding tie.
+ */
+export function divRef(n: number, d: number): number {
+  if (d === 0 || !Number.isFinite(n) || !Number.isFinite(d)) return n / d;
+  if (n === 0) return n / d; // a signed zero
+  return dec(n).div(dec(d)).toNumber();
+}
+
+/** ln x, correctly rounded (IEEE semantics for 0, negative and non-finite x). */
+export function lnRef(x: number): number {
+  if (!(x > 0) || x === Infinity) return Math.log(x);
+  return D.ln(dec(x)).toNumber();
+}

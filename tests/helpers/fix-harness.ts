@@ -4,7 +4,8 @@
  * For one snippet that defines (or exports) a function `f`:
  *
  * 1. **Fix.** Lint with ESLint's `Linter` (flat config; `@typescript-eslint/parser` for TS files, espree for JS) and
- *    apply every autofix (`verifyAndFix`), or, in `suggest` mode, the first suggestion of each finding. Fails when no
+ *    apply every autofix (`verifyAndFix`), or, in `suggest` mode, the first suggestion of each finding (or the one
+ *    `suggestion` names, by index or `messageId`; rule `options` go to every rule under test). Fails when no
  *    finding of the rules under test was fixed, when the output does not parse, when a second pass changes anything
  *    (unstable fix) or when findings of the rules under test remain (one `eslint --fix` run must converge).
  * 2. **Type-check** original and fixed code in memory with the TypeScript compiler API against the real types
@@ -18,7 +19,8 @@
  *    must equal it within the tolerance of the domain; where the original is not finite (overflow to ±Infinity,
  *    underflow to -Infinity, Infinity − Infinity = NaN) the fixed result must be finite and match the
  *    high-precision reference; `improve` inputs (cancellation: the original is finite but wrong) must match the
- *    reference while the original does not.
+ *    reference while the original does not; `reference` inputs (a documented change of value, e.g. a floor at ε that
+ *    is active on a finite original) must match the reference whatever the original gives.
  *
  * Usage: a rule's table is an array of {@link FixCase} (code, expected output fragments, a reference function,
  * labelled inputs with an {@link Expectation}, optionally a fast-check `property`), declared with
@@ -69,9 +71,26 @@ export interface LintOptions {
   filename?: string;
   /** `settings.numerics`. */
   settings?: Record<string, unknown>;
+  /** Rule options (`[{ checkLength: true }]`), given to every rule under test. Default: none (the rule's defaults). */
+  options?: readonly unknown[];
+  /**
+   * `suggest` mode: which suggestion of each finding to apply — an index into its suggestions or a suggestion
+   * `messageId`. Default 0 (the first). A finding without that suggestion is left alone (and then counts as a
+   * remaining finding).
+   */
+  suggestion?: SuggestionChoice;
 }
 
 export type FixMode = 'fix' | 'suggest';
+
+/** A suggestion by its index among a finding's suggestions, or by its `messageId`. */
+export type SuggestionChoice = number | string;
+
+/** The suggestion of `message` that `choice` names (see {@link LintOptions.suggestion}), or undefined. */
+export function chooseSuggestion(message: Linter.LintMessage, choice: SuggestionChoice = 0): Linter.LintSuggestion | undefined {
+  const suggestions = message.suggestions ?? [];
+  return typeof choice === 'number' ? suggestions[choice] : suggestions.find((s) => s.messageId === choice);
+}
 
 export interface FixRun {
   code: string;
@@ -112,7 +131,7 @@ function lintConfig(options: LintOptions, withRules = true): Linter.Config[] {
         ...(isTsFile(filename) ? { parser: tsParser as unknown as Linter.Parser } : {}),
       },
       plugins: withRules ? { numerics: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] } : {},
-      rules: withRules ? Object.fromEntries(options.rules.map((rule) => [`numerics/${rule}`, 'error' as const])) : {},
+      rules: withRules ? Object.fromEntries(options.rules.map((rule) => [`numerics/${rule}`, ['error', ...(options.options ?? [])] as Linter.RuleEntry])) : {},
       settings: options.settings ? { numerics: options.settings } : {},
     },
   ];
@@ -143,15 +162,19 @@ export function applyAutofixes(code: string, options: LintOptions): FixRun {
   return { code, output: result.output, before, after: ours(result.messages, options), fixable: before.filter((m) => m.fix).length };
 }
 
-/** Apply the first suggestion of each finding of the rules under test (non-overlapping per pass, up to 10 passes). */
+/**
+ * Apply the first suggestion (or the one `options.suggestion` chooses) of each finding of the rules under test
+ * (non-overlapping per pass, up to 10 passes).
+ */
 export function applySuggestions(code: string, options: LintOptions): FixRun {
   const before = ours(lint(code, options), options);
+  const chosen = (m: Linter.LintMessage) => chooseSuggestion(m, options.suggestion);
   let output = code;
   let messages = before;
   for (let pass = 0; pass < 10; pass++) {
     const fixes = messages
-      .filter((m) => m.suggestions && m.suggestions.length > 0)
-      .map((m) => m.suggestions![0].fix)
+      .map((m) => chosen(m)?.fix)
+      .filter((fix): fix is NonNullable<typeof fix> => fix !== undefined)
       .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     if (fixes.length === 0) break;
     let text = '';
@@ -165,7 +188,7 @@ export function applySuggestions(code: string, options: LintOptions): FixRun {
     messages = ours(lint(output, options), options);
     if (messages.some((m) => m.fatal)) break;
   }
-  return { code, output, before, after: messages, fixable: before.filter((m) => m.suggestions && m.suggestions.length > 0).length };
+  return { code, output, before, after: messages, fixable: before.filter((m) => chosen(m) !== undefined).length };
 }
 
 export interface CheckedFix extends FixRun {
@@ -188,7 +211,8 @@ export function fixAndCheck(code: string, options: LintOptions & { mode?: FixMod
 
   const run = mode === 'fix' ? applyAutofixes(code, options) : applySuggestions(code, options);
   const context = `\n--- original ---\n${code}\n--- output ---\n${run.output}\n--- findings before ---\n${describeMessages(run.before)}\n--- findings after ---\n${describeMessages(run.after)}`;
-  if (run.fixable === 0) throw new Error(`expected a ${mode === 'fix' ? 'fixable finding' : 'finding with a suggestion'} of ${options.rules.join(', ')}, found none${context}`);
+  const which = options.suggestion === undefined ? 'a suggestion' : `suggestion ${JSON.stringify(options.suggestion)}`;
+  if (run.fixable === 0) throw new Error(`expected a ${mode === 'fix' ? 'fixable finding' : `finding with ${which}`} of ${options.rules.join(', ')}, found none${context}`);
   if (run.output === code) throw new Error(`nothing changed${context}`);
 
   const outputParse = parseErrors(run.output, filename);
@@ -509,8 +533,10 @@ function shapeOf(value: unknown): unknown {
  * - `rescue`: as `auto`, and some original element must be non-finite (the input really overflows/underflows).
  * - `improve`: every fixed element matches the reference, and some original element does not (cancellation:
  *   finite but wrong), so the input really shows the improvement.
+ * - `reference`: every fixed element matches the reference, whatever the original gives — for a documented change of
+ *   value on a finite original (a guard that is active there: a floor at ε applied to 0 < x < ε).
  */
-export type Expectation = 'auto' | 'same' | 'rescue' | 'improve';
+export type Expectation = 'auto' | 'same' | 'rescue' | 'improve' | 'reference';
 
 export interface Comparison {
   ok: boolean;
@@ -555,8 +581,8 @@ export function compareResults(
     const ref = r?.[i].x;
     const got = x[i].x;
     const orig = o[i].x;
-    if (expectation === 'improve') {
-      if (ref === undefined) throw new Error('`improve` needs a reference');
+    if (expectation === 'improve' || expectation === 'reference') {
+      if (ref === undefined) throw new Error(`\`${expectation}\` needs a reference`);
       if (!isClose(got, ref, refTol, domain)) problems.push(`${at}: fixed ${got} is not within ${JSON.stringify(refTol)} of the reference ${ref} (${ulpDistance(got, ref, domain)} ulps)`);
       continue;
     }
@@ -604,7 +630,11 @@ export interface FixCase {
   /** Default: the table's rule. */
   rules?: readonly string[];
   mode?: FixMode;
+  /** `suggest` mode: the suggestion to apply, by index or `messageId` (default: the first). */
+  suggestion?: SuggestionChoice;
   settings?: Record<string, unknown>;
+  /** Rule options for the rules under test. */
+  options?: readonly unknown[];
   /** Strings (or patterns) the fixed output must contain, e.g. `'tf.logSumExp(x, 1, true)'`. */
   expectOutput?: readonly (string | RegExp)[];
   /** Strings (or patterns) the fixed output must not contain, e.g. `'Math.exp'`. */
@@ -640,7 +670,14 @@ export interface PreparedCase {
 /** Step 1 for one case: fix and check, including the expected/rejected output patterns. */
 export function fixCase(testCase: FixCase, rules: readonly string[]): CheckedFix {
   const filename = testCase.filename ?? 'case.ts';
-  const fix = fixAndCheck(testCase.code, { rules: testCase.rules ?? rules, filename, settings: testCase.settings, mode: testCase.mode });
+  const fix = fixAndCheck(testCase.code, {
+    rules: testCase.rules ?? rules,
+    filename,
+    settings: testCase.settings,
+    options: testCase.options,
+    mode: testCase.mode,
+    suggestion: testCase.suggestion,
+  });
   for (const pattern of testCase.expectOutput ?? []) {
     const found = typeof pattern === 'string' ? fix.output.includes(pattern) : pattern.test(fix.output);
     if (!found) throw new Error(`the fixed output lacks ${String(pattern)}\n--- output ---\n${fix.output}`);
