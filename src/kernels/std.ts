@@ -10,8 +10,8 @@ import { m2 } from './internal/m2.js';
 *
 * ## Method
 *
-* Corrected two-pass algorithm on data shifted by the first element, four interleaved lanes and blocked compensated
-* accumulation of the squares (see `variance`), then
+* Corrected two-pass algorithm on data shifted by the first element (correction term from pass 1), four interleaved
+* lanes and blocked compensated accumulation of the squares (see `variance`), then
 * `sqrt(M2/(n − ddof))`.
 *
 * ## Error bound

@@ -23,8 +23,10 @@ const BLOCK = 256;
 /**
 * Corrected two-pass `M2/dof` with `M2 = Σ(x_i − x̄)²` the sum of squared deviations, data shifted by `xs[0]`.
 *
-* Pass 1 sums `y_i = x_i − K` (`K = xs[0]`) in four lanes to get `μ = Σy/n`. Pass 2 sums `d_i = x_i − (K + μ)` and `d_i²`
-* in four lanes; `M2 = Σd² − (Σd)²/n` (the correction removes the first-order effect of the rounding error of `μ`).
+* Pass 1 sums `y_i = x_i − K` (`K = xs[0]`) in four lanes to get `μ = Σy/n`. Pass 2 sums `d_i²`, `d_i = x_i − c` with
+* `c = K + μ` (rounded), in four lanes; `M2 = Σd² − (Σd)²/n` (the correction removes the effect of the rounding of `c`),
+* with `Σd = Σy − n·(c − K)` taken from pass 1 (`c − K` exact by a two-sum): the correction is `n·(x̄ − c)²`, second
+* order, so an error δ in `Σd` changes `M2` by only `2|x̄ − c|·δ`, and pass 2 needs one addition per element less.
 * Returns `NaN` for non-finite data and retries on scaled data when the sums overflow on finite data.
 *
 * @private
@@ -74,16 +76,19 @@ function m2Raw( xs: ArrayLike<number> ): number {
 	for ( ; i < n; i++ ) {
 		a0 += xs[ i ] - K;
 	}
-	const mu = ( ( a0 + a1 ) + ( a2 + a3 ) ) / n;
+	const A = ( a0 + a1 ) + ( a2 + a3 );
+	const mu = A / n;
 	// Pass 2 deviates from c = K + μ (rounded): the corrected formula is exact for any centre, so the rounding of c
 	// costs nothing; constant data still give μ = 0, c = K and d = 0 exactly; one subtraction per element is saved.
 	const c = K + mu;
-	// Pass 2: Σd and Σd² with d = (x − K) − μ, four lanes each, in blocks of BLOCK elements whose Σd² is added to a
-	// two-sum compensated total.
-	let s0 = 0.0;
-	let s1 = 0.0;
-	let s2 = 0.0;
-	let s3 = 0.0;
+	// The correction term needs Σ(x − c) only to first order (it is itself second order: (Σ(x − c))²/n =
+	// n·(x̄ − c)²), so it comes from pass 1 instead of a third accumulation in pass 2:
+	// Σ(x − c) = Σ(x − K) − n·(c − K), with c − K = μ − e exactly (two-sum error e of K + μ = c + e).
+	const zc = c - K;
+	const e = ( K - ( c - zc ) ) + ( mu - zc );
+	const s = ( A - ( n * mu ) ) + ( n * e );
+	// Pass 2: Σd² with d = x − c, four lanes, in blocks of BLOCK elements whose sums are added to a two-sum
+	// compensated total.
 	let Q = 0.0;
 	let C = 0.0;
 	i = 0;
@@ -98,10 +103,6 @@ function m2Raw( xs: ArrayLike<number> ): number {
 			const d1 = xs[ i + 1 ] - c;
 			const d2 = xs[ i + 2 ] - c;
 			const d3 = xs[ i + 3 ] - c;
-			s0 += d0;
-			s1 += d1;
-			s2 += d2;
-			s3 += d3;
 			q0 += d0 * d0;
 			q1 += d1 * d1;
 			q2 += d2 * d2;
@@ -109,7 +110,6 @@ function m2Raw( xs: ArrayLike<number> ): number {
 		}
 		for ( ; i < end; i++ ) {
 			const d = xs[ i ] - c;
-			s0 += d;
 			q0 += d * d;
 		}
 		const t = ( q0 + q1 ) + ( q2 + q3 );
@@ -118,7 +118,6 @@ function m2Raw( xs: ArrayLike<number> ): number {
 		C += ( Q - ( u - z ) ) + ( t - z );
 		Q = u;
 	}
-	const s = ( s0 + s1 ) + ( s2 + s3 );
 	const q = Q + C;
 	const M2 = q - ( ( s * s ) / n );
 	// Cauchy–Schwarz gives (Σd)²/n ≤ Σd² exactly; clamp the rounding of a near-tie so the result is never negative.
