@@ -17,6 +17,7 @@ import {
   type BinaryCrossEntropyMatch,
   type LossApiMatch,
 } from '../src/patterns/cross-entropy.js';
+import { mentionsAny } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds =
@@ -51,6 +52,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const engine = getEngine(context);
+    // Binary cross-entropy takes logs; the loss-API misuses are TF.js calls.
+    if (!mentionsAny(context.sourceCode, ['log', 'log1p']) && !engine.mayHoldTensors) return {};
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
 

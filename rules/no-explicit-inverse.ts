@@ -9,6 +9,7 @@ import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, shortCode } from '../src/fix/text.js';
 import { detectExplicitInverse, type ExplicitInverse } from '../src/patterns/conditioning.js';
+import { importsMatrixLibrary } from '../src/analysis/matrix-libraries.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'explicitInverse' | 'explicitInverseSuggestion';
@@ -31,6 +32,8 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    // Every pattern calls a matrix library the file imports.
+    if (!importsMatrixLibrary(context.sourceCode)) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -36,6 +36,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const engine = getEngine(context);
+    // TF.js APIs only: a file without tensors has none of them.
+    if (!engine.mayHoldTensors) return {};
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
 

@@ -8,6 +8,7 @@ import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, optionsText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectLogOfSoftmax, type LogOfSoftmaxMatch } from '../src/patterns/log-of-softmax.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'logOfSoftmax' | 'logOfSoftmaxSuggestion';
@@ -30,6 +31,8 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    // Every spelling takes the log of a softmax.
+    if (!mentions(context.sourceCode, 'log') || !mentions(context.sourceCode, 'softmax')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -12,6 +12,7 @@ import { planTemporaries } from '../src/fix/temporaries.js';
 import { shortCode } from '../src/fix/text.js';
 import { detectBinaryCrossEntropy } from '../src/patterns/cross-entropy.js';
 import { detectLogSigmoid } from '../src/patterns/sigmoid.js';
+import { mentionsAny } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'naiveLogSigmoid' | 'naiveSoftplus' | 'naiveLogSigmoidSuggestion';
@@ -34,6 +35,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    if (!mentionsAny(context.sourceCode, ['log', 'log1p'])) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

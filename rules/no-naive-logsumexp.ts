@@ -9,6 +9,7 @@ import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, optionsText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectNaiveLogSumExp, type LogSumExpMatch } from '../src/patterns/log-sum-exp.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'naiveLogSumExp' | 'naiveLogSumExpSuggestion' | 'maskedSuggestion';
@@ -39,6 +40,8 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    // Every spelling is a log of exponentials.
+    if (!mentions(context.sourceCode, 'log') || !mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -11,6 +11,7 @@ import { createReporter } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { shortCode } from '../src/fix/text.js';
 import { detectNaiveSigmoid } from '../src/patterns/sigmoid.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'naiveSigmoid' | 'naiveTanh' | 'naiveSigmoidSuggestion';
@@ -33,6 +34,8 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    // Sigmoid and tanh written out exponentiate.
+    if (!mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -9,6 +9,7 @@ import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectNaiveSoftmax, type NaiveSoftmaxMatch } from '../src/patterns/softmax.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'naiveSoftmax' | 'naiveSoftmaxSuggestion' | 'otherAxisSuggestion';
@@ -32,6 +33,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    if (!mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -44,6 +44,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const engine = getEngine(context);
+    // TF.js APIs only: a file without tensors has none of them.
+    if (!engine.mayHoldTensors) return {};
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
     const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);

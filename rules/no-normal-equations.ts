@@ -8,6 +8,7 @@ import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, shortCode } from '../src/fix/text.js';
 import { detectNormalEquations, type NormalEquations } from '../src/patterns/conditioning.js';
+import { importsMatrixLibrary } from '../src/analysis/matrix-libraries.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'normalEquations' | 'normalEquationsSuggestion';
@@ -29,6 +30,8 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    // Every pattern calls a matrix library the file imports.
+    if (!importsMatrixLibrary(context.sourceCode)) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

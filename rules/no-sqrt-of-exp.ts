@@ -11,6 +11,7 @@ import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, receiverText, shortCode } from '../src/fix/text.js';
 import { getEngine } from '../src/ops/engine.js';
 import { detectSqrtOfExp, type SqrtOfExpMatch } from '../src/patterns/gradient-traps.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'sqrtOfExp' | 'sqrtOfExpSuggestion';
@@ -44,6 +45,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    if (!mentions(context.sourceCode, 'sqrt') || !mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -9,6 +9,7 @@ import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, numberText, shortCode } from '../src/fix/text.js';
 import { detectEntropyTerm, detectUnguardedLog, type UnguardedLog, ZERO_WHEN } from '../src/patterns/unguarded.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type Options = [{ checkLength?: boolean; epsilon?: number }];
@@ -44,6 +45,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkLength: false }],
   },
   create(context, [options]) {
+    if (!mentions(context.sourceCode, 'log')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

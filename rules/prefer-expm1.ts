@@ -10,6 +10,7 @@ import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectExpm1, type Expm1Match } from '../src/patterns/log1p-expm1.js';
 import { detectNaiveSigmoid } from '../src/patterns/sigmoid.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'preferExpm1' | 'preferExpm1Suggestion';
@@ -31,6 +32,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    if (!mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -12,6 +12,7 @@ import { createReporter } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, shortCode } from '../src/fix/text.js';
 import { detectHypot } from '../src/patterns/hypot.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'preferHypot' | 'preferHypotSuggestion';
@@ -32,6 +33,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    if (!mentions(context.sourceCode, 'sqrt')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

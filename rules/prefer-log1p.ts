@@ -12,6 +12,7 @@ import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectLog1p, type Log1pMatch } from '../src/patterns/log1p-expm1.js';
 import { detectLogSigmoid } from '../src/patterns/sigmoid.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'preferLog1p' | 'preferLog1pSuggestion';
@@ -33,6 +34,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
+    if (!mentions(context.sourceCode, 'log')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -89,6 +89,12 @@ export function getMatrixBindings(sourceCode: TSESLint.SourceCode): MatrixBindin
   return bindings;
 }
 
+/** Whether the file binds ml-matrix or mathjs at all (without that no call can be one of theirs). */
+export function importsMatrixLibrary(sourceCode: TSESLint.SourceCode): boolean {
+  const bindings = getMatrixBindings(sourceCode);
+  return bindings.namespaces.size > 0 || bindings.named.size > 0;
+}
+
 /**
  * The library function a call invokes (`inverse(A)`, `math.inv(A)`), checking that the name is the file's
  * top-level binding and not shadowed.

@@ -23,6 +23,9 @@ import type { Domain, ElementBinding, Op, OpName, Operand, Spelling, Temporary }
 
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** An operand after following temporaries: the expression reached and the temporaries passed through. */
+export type Resolved = Readonly<Operand & { through: readonly Temporary[] }>;
+
 /** How many operands each op takes before its options (`tf.sum(x, axis, keepDims)` has one). */
 const OPERAND_COUNT: Record<OpName, number> = {
   exp: 1, log: 1, log1p: 1, expm1: 1, sqrt: 1, square: 1, abs: 1, neg: 1, tanh: 1, reciprocal: 1,
@@ -75,9 +78,14 @@ export class NumericsEngine {
   readonly kernelBindings: Map<string, string>;
   private readonly opCache = new WeakMap<TSESTree.Node, Op | null>();
   private readonly staticCache = new WeakMap<TSESTree.Node, { value: unknown } | null>();
-  private readonly resolveCache = new WeakMap<TSESTree.Node, Operand & { through: Temporary[] }>();
+  private readonly resolveCache = new WeakMap<TSESTree.Node, Resolved>();
   /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
   private readonly types: TypeOracle | null;
+  /**
+   * Whether any value of the file can be recognised as a tensor: it imports TF.js, or the type checker is asked.
+   * Without either no op has the tensor domain, so rules about TF.js APIs alone skip the file.
+   */
+  readonly mayHoldTensors: boolean;
 
   constructor(sourceCode: TSESLint.SourceCode, settings: NumericsSettings) {
     this.sourceCode = sourceCode;
@@ -85,24 +93,26 @@ export class NumericsEngine {
     this.tf = getTfIndex(sourceCode, settings.tfModules);
     this.kernelBindings = findKernelBindings(sourceCode.ast, settings.kernelModule);
     this.types = settings.typed ? createTypeOracle(sourceCode) : null;
+    this.mayHoldTensors = this.tf.importsTf || this.types !== null;
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Resolution: see through parentheses-free wrappers, const temporaries and element bindings.
 
   /** The expression behind an operand: type wrappers skipped, temporaries and element variables followed. */
-  resolve(operand: Operand, through: Temporary[] = []): Operand & { through: Temporary[] } {
+  resolve(operand: Operand, through: readonly Temporary[] = []): Resolved {
+    // Shared, not copied: every rule resolves the same operands, and a copy per call was most of the garbage.
     if (operand.env === null && through.length === 0) {
       const cached = this.resolveCache.get(operand.node);
-      if (cached) return { ...cached, through: [...cached.through] };
+      if (cached) return cached;
       const result = this.resolveUncached(operand, through);
       this.resolveCache.set(operand.node, result);
-      return { ...result, through: [...result.through] };
+      return result;
     }
     return this.resolveUncached(operand, through);
   }
 
-  private resolveUncached(operand: Operand, through: Temporary[]): Operand & { through: Temporary[] } {
+  private resolveUncached(operand: Operand, through: readonly Temporary[]): Resolved {
     let current: Operand = { node: skipTypeWrappers(operand.node), env: operand.env };
     const followed = [...through];
     for (let depth = 0; depth < MAX_FOLLOW_DEPTH; depth++) {
@@ -178,6 +188,69 @@ export class NumericsEngine {
     const base = this.matchNode(resolved);
     if (!base) return null;
     return resolved.through.length > 0 ? { ...base, through: [...resolved.through, ...base.through] } : base;
+  }
+
+  /**
+   * The operation at the top of a pattern: `matchNode(node)` when it can be one of `ops`, else null. Listeners run
+   * on every call and binary expression of a file and most are none of the ops a pattern starts with; `mayBe`
+   * rejects those from their syntax alone, before anything is recognised, resolved or allocated.
+   */
+  matchTop(node: TSESTree.Node, ops: ReadonlySet<OpName>): Op | null {
+    if (!this.mayBe(node, ops)) return null;
+    const op = this.matchNode({ node, env: null });
+    return op && ops.has(op.op) ? op : null;
+  }
+
+  /**
+   * A syntactic over-approximation of `ops.has(matchNode(node).op)`: false only when no spelling that
+   * `recognise` accepts at this node gives one of `ops` (tests/meta/may-be.test.ts checks it on real code).
+   */
+  mayBe(node: TSESTree.Node, ops: ReadonlySet<OpName>): boolean {
+    const inner = skipTypeWrappers(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.BinaryExpression: {
+        const op = OPERATORS[inner.operator];
+        return op !== undefined && (ops.has(op) || (op === 'pow' && ops.has('square')));
+      }
+      case AST_NODE_TYPES.UnaryExpression:
+        return inner.operator === '-' && ops.has('neg');
+      case AST_NODE_TYPES.CallExpression:
+        return this.callMayBe(inner, ops);
+      case AST_NODE_TYPES.Identifier:
+        return true; // a loop accumulator (ops/arrays)
+      default:
+        return false;
+    }
+  }
+
+  private callMayBe(node: TSESTree.CallExpression, ops: ReadonlySet<OpName>): boolean {
+    const tfName = this.tf.calls.get(node);
+    if (tfName !== undefined) return ops.has(tfName as OpName);
+    const callee = skipTypeWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const kernel = this.kernelBindings.get(callee.name);
+      if (kernel !== undefined && KERNEL_OPS[kernel] && ops.has(KERNEL_OPS[kernel].op)) return true;
+      return LOCAL_HELPERS.some(({ pattern, op }) => ops.has(op) && pattern.test(callee.name));
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee);
+    if (name === null) return false;
+    switch (name) {
+      case 'map': // xs.map(…) is the op of its callback, element-wise
+        return true;
+      case 'reduce':
+        return ops.has('sum') || ops.has('max');
+      case 'pow':
+        return ops.has('pow') || ops.has('square');
+      case 'max':
+        return ops.has('max') || ops.has('maximum');
+      case 'min':
+        return ops.has('min') || ops.has('minimum');
+      default: {
+        const math = MATH_UNARY[name];
+        return (math !== undefined && ops.has(math)) || (TF_OP_NAMES.has(name) && ops.has(name as OpName));
+      }
+    }
   }
 
   /** The operation written at this node itself (no temporaries followed for the node, only inside it). */

@@ -9,9 +9,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTypeWrappers } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
 import { sigmoidInput, type SignedInput } from './sigmoid.js';
 import { sameValue } from './variance.js';
+
+const ADD_OR_SUB: ReadonlySet<OpName> = new Set<OpName>(['add', 'sub']);
+const SUM_OR_MEAN: ReadonlySet<OpName> = new Set<OpName>(['sum', 'mean']);
 
 /** `factor · log(argument)` (either order). */
 function logTerm(engine: NumericsEngine, operand: Operand): { factor: Operand; log: Op; argument: Operand; mul: Op } | null {
@@ -119,11 +122,13 @@ function complementOf(engine: NumericsEngine, operand: Operand): { value: Operan
  * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
  */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
-  // Cheap filter first (this runs on every + and -): both logs are written inside the expression.
-  if (!engine.sourceCode.text.slice(node.range[0], node.range[1]).includes('log')) return null;
-  const top = engine.matchNode({ node, env: null });
-  const terms = top && twoTerms(engine, top);
-  if (!top || !terms) return null;
+  const top = engine.matchTop(node, ADD_OR_SUB);
+  if (!top || (top.op !== 'add' && top.op !== 'sub')) return null;
+  // Cheap filter next (this runs on every + and -): a log is written inside the expression.
+  const log = engine.sourceCode.text.indexOf('log', node.range[0]);
+  if (log < 0 || log >= node.range[1]) return null;
+  const terms = twoTerms(engine, top);
+  if (!terms) return null;
   for (const [positive, negative] of [terms, [terms[1], terms[0]]] as const) {
     if (positive.complement) continue;
     // negative: (1 − y)·log(1 − p), written with log(1 − p) or log1p(−p)
@@ -159,7 +164,7 @@ export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.
 
 /** `sum(y · log(P))` (or mean) where P is a model's prediction: probabilities of unknown origin. */
 export function detectCategoricalCrossEntropyOnPredictions(engine: NumericsEngine, node: TSESTree.Node): Op | null {
-  const reduction = engine.matchNode({ node, env: null });
+  const reduction = engine.matchTop(node, SUM_OR_MEAN);
   if (!reduction || (reduction.op !== 'sum' && reduction.op !== 'mean') || reduction.domain !== 'tensor') return null;
   const term = logTerm(engine, reduction.operands[0]);
   return term && isModelPrediction(engine, term.argument) ? term.log : null;

@@ -24,8 +24,11 @@ import { comparisonExcludesZero } from '../analysis/guards.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { memberName } from '../ops/engine.js';
 import { tfCall, type TfCall } from '../ops/tf-call.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
 import { squareBase } from './variance.js';
+
+const SQRT: ReadonlySet<OpName> = new Set<OpName>(['sqrt']);
+const ROOTS: ReadonlySet<OpName> = new Set<OpName>(['sqrt', 'pow']);
 
 const MAX_DEPTH = 10;
 
@@ -425,7 +428,7 @@ export function detectNormAtZero(engine: NumericsEngine, node: TSESTree.Node): N
     if (rest.length > (norm.name === 'norm' ? 3 : 2) || !isEuclideanOrd(engine, ord)) return null;
     match = { node, kind: 'norm', x, chained: norm.chained, axis, keepDims };
   } else {
-    const sqrt = engine.matchNode({ node, env: null });
+    const sqrt = engine.matchTop(node, SQRT);
     if (sqrt?.op !== 'sqrt' || sqrt.domain !== 'tensor') return null;
     const sum = engine.op(sqrt.operands[0]);
     if (sum?.op !== 'sum' || sum.domain !== 'tensor') return null;
@@ -449,7 +452,7 @@ export interface SqrtOfExpMatch {
 }
 
 export function detectSqrtOfExp(engine: NumericsEngine, node: TSESTree.Node): SqrtOfExpMatch | null {
-  const sqrt = engine.matchNode({ node, env: null });
+  const sqrt = engine.matchTop(node, ROOTS);
   if (!sqrt || sqrt.spelling === 'map') return null;
   const isRoot = sqrt.op === 'sqrt' || (sqrt.op === 'pow' && engine.staticNumber(sqrt.operands[1].node) === 0.5);
   if (!isRoot) return null;

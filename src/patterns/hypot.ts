@@ -5,7 +5,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
+
+const ROOTS: ReadonlySet<OpName> = new Set<OpName>(['sqrt', 'pow']);
 
 export interface HypotMatch {
   readonly root: Op;
@@ -28,7 +30,7 @@ function squared(engine: NumericsEngine, operand: Operand): { base: Operand; op:
 }
 
 export function detectHypot(engine: NumericsEngine, node: TSESTree.Node): HypotMatch | null {
-  const root = engine.matchNode({ node, env: null });
+  const root = engine.matchTop(node, ROOTS);
   if (!root || root.domain === 'tensor' || root.spelling === 'map') return null;
   const isRoot = root.op === 'sqrt' || (root.op === 'pow' && engine.staticNumber(root.operands[1].node) === 0.5);
   if (!isRoot) return null;

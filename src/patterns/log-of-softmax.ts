@@ -6,7 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
-import type { Op } from '../ops/types.js';
+import type { Op, OpName } from '../ops/types.js';
+
+const LOG: ReadonlySet<OpName> = new Set<OpName>(['log']);
 
 export interface LogOfSoftmaxMatch {
   readonly log: Op;
@@ -18,7 +20,7 @@ export interface LogOfSoftmaxMatch {
 }
 
 export function detectLogOfSoftmax(engine: NumericsEngine, node: TSESTree.Node): LogOfSoftmaxMatch | null {
-  const log = engine.matchNode({ node, env: null });
+  const log = engine.matchTop(node, LOG);
   if (log?.op !== 'log') return null;
 
   if (log.domain === 'tensor') {

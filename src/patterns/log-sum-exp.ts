@@ -4,7 +4,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
+
+const LOG: ReadonlySet<OpName> = new Set<OpName>(['log']);
 
 export type LogSumExpMatch =
   | {
@@ -33,7 +35,7 @@ function isShifted(engine: NumericsEngine, exponent: Operand): boolean {
 }
 
 export function detectNaiveLogSumExp(engine: NumericsEngine, node: TSESTree.Node): LogSumExpMatch | null {
-  const log = engine.matchNode({ node, env: null });
+  const log = engine.matchTop(node, LOG);
   if (log?.op !== 'log') return null;
   const inner = engine.op(log.operands[0]);
   if (!inner) return null;

@@ -6,7 +6,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
+
+const LOG: ReadonlySet<OpName> = new Set<OpName>(['log']);
+const ADD_OR_SUB: ReadonlySet<OpName> = new Set<OpName>(['add', 'sub']);
 
 export interface Log1pMatch {
   readonly log: Op;
@@ -18,7 +21,7 @@ export interface Log1pMatch {
 }
 
 export function detectLog1p(engine: NumericsEngine, node: TSESTree.Node): Log1pMatch | null {
-  const log = engine.matchNode({ node, env: null });
+  const log = engine.matchTop(node, LOG);
   if (log?.op !== 'log' || log.spelling === 'map') return null;
   const inner = engine.op(log.operands[0]);
   if (!inner || inner.domain !== log.domain) return null;
@@ -43,7 +46,7 @@ export interface Expm1Match {
 }
 
 export function detectExpm1(engine: NumericsEngine, node: TSESTree.Node): Expm1Match | null {
-  const outer = engine.matchNode({ node, env: null });
+  const outer = engine.matchTop(node, ADD_OR_SUB);
   if (!outer || outer.spelling === 'map' || (outer.op !== 'sub' && outer.op !== 'add')) return null;
   const candidates: { exp: Operand | null; negated: boolean }[] =
     outer.op === 'sub'

@@ -6,7 +6,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
+
+const LOGS: ReadonlySet<OpName> = new Set<OpName>(['log', 'log1p']);
+const QUOTIENTS: ReadonlySet<OpName> = new Set<OpName>(['div', 'reciprocal']);
 
 /** `f(x)` or `f(-x)`: the input of a sigmoid-family function and whether it must be negated. */
 export interface SignedInput {
@@ -76,7 +79,7 @@ export type LogSigmoidMatch = { readonly kind: 'logSigmoid' | 'softplus'; readon
  * `log(1 + exp(x))` and `log1p(exp(x))` → softplus(x).
  */
 export function detectLogSigmoid(engine: NumericsEngine, node: TSESTree.Node): LogSigmoidMatch | null {
-  const outer = engine.matchNode({ node, env: null });
+  const outer = engine.matchTop(node, LOGS);
   if (!outer || outer.spelling === 'map' || (outer.op !== 'log' && outer.op !== 'log1p')) return null;
   const argument = engine.op(outer.operands[0]);
   if (!argument) return null;
@@ -121,7 +124,7 @@ function twice(engine: NumericsEngine, operand: Operand): Operand | null {
  * `(exp(2x) - 1) / (exp(2x) + 1)` or `(exp(x) - exp(-x)) / (exp(x) + exp(-x))`.
  */
 export function detectNaiveSigmoid(engine: NumericsEngine, node: TSESTree.Node): NaiveSigmoidMatch | null {
-  const outer = engine.matchNode({ node, env: null });
+  const outer = engine.matchTop(node, QUOTIENTS);
   if (!outer || outer.spelling === 'map' || (outer.op !== 'div' && outer.op !== 'reciprocal')) return null;
 
   const written = writtenSigmoid(engine, outer);

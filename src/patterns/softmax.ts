@@ -5,7 +5,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
+
+const DIV: ReadonlySet<OpName> = new Set<OpName>(['div']);
 
 export interface NaiveSoftmaxMatch {
   readonly div: Op;
@@ -35,7 +37,7 @@ function exponentParts(engine: NumericsEngine, exp: Op): { input: Operand; tempe
 }
 
 export function detectNaiveSoftmax(engine: NumericsEngine, node: TSESTree.Node): NaiveSoftmaxMatch | null {
-  const div = engine.matchNode({ node, env: null });
+  const div = engine.matchTop(node, DIV);
   if (div?.op !== 'div') return null;
   const domain = div.domain === 'tensor' ? 'tensor' : div.domain === 'array' && div.spelling === 'map' ? 'array' : null;
   if (!domain) return null;

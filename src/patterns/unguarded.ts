@@ -10,8 +10,12 @@ import { skipTypeWrappers } from '../analysis/bindings.js';
 import { isGuardedAgainstZero } from '../analysis/guards.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { memberName } from '../ops/engine.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
 import { squareBase } from './variance.js';
+
+const DIV: ReadonlySet<OpName> = new Set<OpName>(['div']);
+const MUL: ReadonlySet<OpName> = new Set<OpName>(['mul']);
+const LOG: ReadonlySet<OpName> = new Set<OpName>(['log']);
 
 export type ZeroSourceKind = 'sum' | 'sum of squares' | 'norm' | 'standard deviation' | 'variance' | 'range' | 'count' | 'length';
 
@@ -130,12 +134,12 @@ export interface UnguardedDivision {
 }
 
 export function detectUnguardedDivision(engine: NumericsEngine, node: TSESTree.Node, options: { checkLength: boolean }): UnguardedDivision | null {
-  const div = engine.matchNode({ node, env: null });
+  const div = engine.matchTop(node, DIV);
   if (div?.op !== 'div' || div.spelling === 'map') return null;
   const [numerator, denominator] = div.operands;
-  if (engine.isConstant(denominator.node)) return null;
   const source = zeroSource(engine, denominator, options);
   if (!source || (source.domain === 'tensor') !== (div.domain === 'tensor')) return null;
+  if (engine.isConstant(denominator.node)) return null;
   if (isZeroGuarded(engine, div.node, denominator.node, source)) return null;
   return { div, numerator, denominator, source };
 }
@@ -146,7 +150,7 @@ export type UnguardedLog =
 
 /** `p · log(p)`, `p · log(p / q)` (NaN at p = 0 where the maths says 0). */
 export function detectEntropyTerm(engine: NumericsEngine, node: TSESTree.Node): UnguardedLog | null {
-  const mul = engine.matchNode({ node, env: null });
+  const mul = engine.matchTop(node, MUL);
   if (mul?.op !== 'mul' || mul.spelling === 'map') return null;
   for (const [i, j] of [[0, 1], [1, 0]] as const) {
     const log = engine.op(mul.operands[j]);
@@ -162,7 +166,7 @@ export function detectEntropyTerm(engine: NumericsEngine, node: TSESTree.Node): 
 }
 
 export function detectUnguardedLog(engine: NumericsEngine, node: TSESTree.Node, options: { checkLength: boolean }): UnguardedLog | null {
-  const log = engine.matchNode({ node, env: null });
+  const log = engine.matchTop(node, LOG);
   if (log?.op !== 'log' || log.spelling === 'map') return null;
   const argument = log.operands[0];
   const ratio = engine.op(argument);

@@ -9,7 +9,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, visit } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
-import type { Op, Operand } from '../ops/types.js';
+import type { Op, Operand, OpName } from '../ops/types.js';
+
+const SUB_OR_DIV: ReadonlySet<OpName> = new Set<OpName>(['sub', 'div']);
+const SUB: ReadonlySet<OpName> = new Set<OpName>(['sub']);
+const ROOTS: ReadonlySet<OpName> = new Set<OpName>(['sqrt', 'pow']);
 
 /** A raw moment: Σx, Σx², mean(x) or mean(x²) of one input. */
 interface Moment {
@@ -26,31 +30,44 @@ interface Moment {
   readonly ops: readonly Op[];
 }
 
+const fieldWritesCache = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+
+/** The assignments and updates of each `this.<name>` field in a class body (one walk per class). */
+function fieldWrites(classBody: TSESTree.Node): Map<string, TSESTree.Node[]> {
+  let writes = fieldWritesCache.get(classBody);
+  if (writes) return writes;
+  const found = new Map<string, TSESTree.Node[]>();
+  visit(classBody, (child) => {
+    const target =
+      child.type === AST_NODE_TYPES.AssignmentExpression ? child.left : child.type === AST_NODE_TYPES.UpdateExpression ? child.argument : null;
+    if (
+      target?.type === AST_NODE_TYPES.MemberExpression &&
+      target.object.type === AST_NODE_TYPES.ThisExpression &&
+      !target.computed &&
+      target.property.type === AST_NODE_TYPES.Identifier
+    ) {
+      const list = found.get(target.property.name);
+      if (list) list.push(child);
+      else found.set(target.property.name, [child]);
+    }
+  });
+  writes = found;
+  fieldWritesCache.set(classBody, writes);
+  return writes;
+}
+
 /**
  * A running sum kept across calls: a class field written `this.sum += x` in one method (and only reset to 0
  * elsewhere), or a closure variable written `sum += x` from an inner function. Returns the added term.
  */
 function streamingTerm(engine: NumericsEngine, operand: Operand): Operand | null {
   const node = engine.resolve(operand).node;
-  let writes: TSESTree.Node[] = [];
+  let writes: readonly TSESTree.Node[] = [];
   if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
     let classBody: TSESTree.Node | undefined = node.parent;
     while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
     if (!classBody) return null;
-    const name = (node.property as TSESTree.Identifier).name;
-    visit(classBody, (child) => {
-      const target =
-        child.type === AST_NODE_TYPES.AssignmentExpression ? child.left : child.type === AST_NODE_TYPES.UpdateExpression ? child.argument : null;
-      if (
-        target?.type === AST_NODE_TYPES.MemberExpression &&
-        target.object.type === AST_NODE_TYPES.ThisExpression &&
-        !target.computed &&
-        target.property.type === AST_NODE_TYPES.Identifier &&
-        target.property.name === name
-      ) {
-        writes.push(child);
-      }
-    });
+    writes = fieldWrites(classBody).get((node.property as TSESTree.Identifier).name) ?? [];
   } else if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(engine.sourceCode, node);
     const declarator = variable?.defs[0]?.node;
@@ -159,11 +176,12 @@ export interface NaiveVarianceMatch {
 
 /** `E[x²] − E[x]²` at a subtraction node. */
 function rawMoments(engine: NumericsEngine, sub: Op): NaiveVarianceMatch | null {
-  const meanOfSquares = momentOf(engine, sub.operands[0]);
-  if (meanOfSquares?.kind !== 'mean' || !meanOfSquares.squared) return null;
+  // The squared mean first: most subtractions do not subtract a square, and that test is the cheapest.
   const squaredMean = squareBase(engine, sub.operands[1]);
   const mean = squaredMean && momentOf(engine, squaredMean.base);
-  if (!squaredMean || mean?.kind !== 'mean' || mean.squared || !sameData(engine, meanOfSquares, mean)) return null;
+  if (!squaredMean || mean?.kind !== 'mean' || mean.squared) return null;
+  const meanOfSquares = momentOf(engine, sub.operands[0]);
+  if (meanOfSquares?.kind !== 'mean' || !meanOfSquares.squared || !sameData(engine, meanOfSquares, mean)) return null;
   if (engine.isConstant(engine.resolve(mean.input).node)) return null;
   const countIsLength = meanOfSquares.domain !== 'stream' && (meanOfSquares.divisor === null || isLengthOf(engine, meanOfSquares.divisor, meanOfSquares.input));
   return {
@@ -179,10 +197,11 @@ function rawMoments(engine: NumericsEngine, sub: Op): NaiveVarianceMatch | null 
 
 /** `Σx² − (Σx)²/n`, `Σx² − Σx·Σx/n`, `Σx² − Σx·mean`: the sum of squared deviations, n·variance. */
 function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count: Operand | null; ops: Op[]; streaming: boolean } | null {
+  // The correction term first (a product or quotient): cheaper than reading the sum of squares.
+  const correction = engine.op(sub.operands[1]);
+  if (correction?.op !== 'div' && correction?.op !== 'mul') return null;
   const squares = momentOf(engine, sub.operands[0]);
   if (squares?.kind !== 'sum' || !squares.squared || squares.domain === 'tensor') return null;
-  const correction = engine.op(sub.operands[1]);
-  if (!correction) return null;
   // (Σx)² / n
   if (correction.op === 'div') {
     const squaredSum = squareBase(engine, correction.operands[0]);
@@ -262,9 +281,21 @@ function sumsVariance(engine: NumericsEngine, div: Op): NaiveVarianceMatch | nul
   };
 }
 
+const varianceCache = new WeakMap<TSESTree.Node, NaiveVarianceMatch | null>();
+
 /** A naive variance at this node (a subtraction or a division), not counting an enclosing sqrt. */
 export function detectNaiveVariance(engine: NumericsEngine, node: TSESTree.Node): NaiveVarianceMatch | null {
-  const op = engine.matchNode({ node, env: null });
+  // Asked for each node and again for the operand of each sqrt: one answer per node.
+  let match = varianceCache.get(node);
+  if (match === undefined) {
+    match = naiveVarianceAt(engine, node);
+    varianceCache.set(node, match);
+  }
+  return match;
+}
+
+function naiveVarianceAt(engine: NumericsEngine, node: TSESTree.Node): NaiveVarianceMatch | null {
+  const op = engine.matchTop(node, SUB_OR_DIV);
   if (!op || op.spelling === 'map') return null;
   if (op.op === 'sub') return rawMoments(engine, op);
   if (op.op === 'div' && op.domain !== 'tensor') return sumsVariance(engine, op);
@@ -273,24 +304,24 @@ export function detectNaiveVariance(engine: NumericsEngine, node: TSESTree.Node)
 
 /** `n·Σx² − (Σx)²` (regression code): n² times the variance, reported without a fix. */
 export function detectScaledSumOfSquares(engine: NumericsEngine, node: TSESTree.Node): Operand | null {
-  const sub = engine.matchNode({ node, env: null });
+  const sub = engine.matchTop(node, SUB);
   if (sub?.op !== 'sub' || sub.domain === 'tensor') return null;
   const scaled = engine.op(sub.operands[0]);
   if (scaled?.op !== 'mul') return null;
+  const squaredSum = squareBase(engine, sub.operands[1]);
+  const sum = squaredSum && momentOf(engine, squaredSum.base);
+  if (sum?.kind !== 'sum' || sum.squared) return null;
   const [a, b] = scaled.operands;
   const squaresA = momentOf(engine, a);
   const squaresB = momentOf(engine, b);
   const squares = squaresA?.kind === 'sum' && squaresA.squared ? squaresA : squaresB?.kind === 'sum' && squaresB.squared ? squaresB : null;
-  if (!squares) return null;
-  const squaredSum = squareBase(engine, sub.operands[1]);
-  const sum = squaredSum && momentOf(engine, squaredSum.base);
-  if (sum?.kind !== 'sum' || sum.squared || !sameData(engine, squares, sum)) return null;
+  if (!squares || !sameData(engine, squares, sum)) return null;
   return engine.isConstant(engine.resolve(sum.input).node) ? null : sum.input;
 }
 
 /** `sqrt(variance)` around a naive variance written inline: a standard deviation, reported once. */
 export function detectNaiveStd(engine: NumericsEngine, node: TSESTree.Node): { sqrt: Op; variance: NaiveVarianceMatch } | null {
-  const sqrt = engine.matchNode({ node, env: null });
+  const sqrt = engine.matchTop(node, ROOTS);
   if (!sqrt || sqrt.spelling === 'map') return null;
   const isRoot = sqrt.op === 'sqrt' || (sqrt.op === 'pow' && engine.staticNumber(sqrt.operands[1].node) === 0.5);
   if (!isRoot) return null;

@@ -1,0 +1,70 @@
+/**
+ * Which operations a file can contain at all, read off its text before any rule walks it.
+ *
+ * Every spelling the engine recognises names the operation with a word of the source: `Math.log`, `tf.log`,
+ * `x.log()`, `xs.map(Math.log)` and `import { log as ln }` all contain the identifier `log`; kernels and local
+ * helpers are recognised by their names (`logSumExp`, a function called `softmax`). A file that contains none of an
+ * operation's words cannot contain the operation, so a rule whose every pattern needs it returns no listeners for
+ * that file. Most code never mentions `exp` or `log`, and ESLint then neither calls nor times the rule there.
+ *
+ * The test is necessary, not sufficient: a word in a comment or a string keeps the rule on (it then runs as
+ * before). Every rule's invalid tests run with the filter in place, so a spelling the words here miss fails them.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { OpName } from './types.js';
+
+/** A character that can continue an identifier (ASCII letters, digits, `_`, `$`). */
+function isIdentifierPart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
+/** Whether `text` contains `name` as a whole identifier: `log` in `Math.log(`, not in `logger` or `catalog`. */
+function hasWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || !isIdentifierPart(text.charCodeAt(at - 1))) && (end === text.length || !isIdentifierPart(text.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
+type Spelling = (text: string) => boolean;
+
+/**
+ * The words that spell each operation a rule can anchor on. Local helpers and kernels are matched by name
+ * anywhere in an identifier (`stableSoftmax`, `logSoftmax`), as the engine matches them (ops/engine.ts
+ * LOCAL_HELPERS, KERNEL_OPS).
+ */
+const SPELLINGS = {
+  log: (text) => hasWord(text, 'log'),
+  log1p: (text) => hasWord(text, 'log1p'),
+  exp: (text) => hasWord(text, 'exp'),
+  expm1: (text) => hasWord(text, 'expm1'),
+  // `Math.sqrt`, `tf.sqrt`, and powers of 0.5 (`Math.pow(x, 0.5)`, `x ** 0.5`, `tf.pow(x, 0.5)`).
+  sqrt: (text) => hasWord(text, 'sqrt') || hasWord(text, 'pow') || text.includes('**'),
+  softmax: (text) => /softmax/i.test(text),
+  sigmoid: (text) => /sigmoid|logistic|expit/i.test(text),
+} satisfies Partial<Record<OpName, Spelling>>;
+
+export type AnchorOp = keyof typeof SPELLINGS;
+
+const cache = new WeakMap<TSESTree.Program, Map<AnchorOp, boolean>>();
+
+/** Whether the file's text names the operation in some spelling (so the operation may occur in it). */
+export function mentions(sourceCode: Readonly<TSESLint.SourceCode>, op: AnchorOp): boolean {
+  let known = cache.get(sourceCode.ast);
+  if (!known) {
+    known = new Map();
+    cache.set(sourceCode.ast, known);
+  }
+  let found = known.get(op);
+  if (found === undefined) {
+    found = SPELLINGS[op](sourceCode.text);
+    known.set(op, found);
+  }
+  return found;
+}
+
+/** Whether the file mentions at least one of the operations. */
+export function mentionsAny(sourceCode: Readonly<TSESLint.SourceCode>, ops: readonly AnchorOp[]): boolean {
+  return ops.some((op) => mentions(sourceCode, op));
+}
