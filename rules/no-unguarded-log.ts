@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
-import { argumentText, numberText, shortCode } from '../src/fix/text.js';
+import { argumentText, numberText, receiverText, shortCode } from '../src/fix/text.js';
 import { detectEntropyTerm, detectUnguardedLog, type UnguardedLog, ZERO_WHEN } from '../src/patterns/unguarded.js';
 import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -67,11 +67,12 @@ export default createRule<Options, MessageIds>({
       const x = argumentText(sourceCode, match.argument.node);
       if (match.log.domain === 'tensor') {
         const chained = match.log.spelling === 'tf-chained';
+        const receiver = receiverText(sourceCode, match.argument.node);
         return {
           target: match.log.node,
           tfOps: chained ? [] : ['log', 'maximum'],
           valueIdentical: false,
-          text: ({ tf }) => (chained ? `${x}.maximum(${epsilon}).log()` : `${tf('log')}(${tf('maximum')}(${x}, ${epsilon}))`),
+          text: ({ tf }) => (chained ? `${receiver}.maximum(${epsilon}).log()` : `${tf('log')}(${tf('maximum')}(${x}, ${epsilon}))`),
         };
       }
       return { target: match.log.node, valueIdentical: false, text: () => `Math.log(Math.max(${x}, ${epsilon}))` };

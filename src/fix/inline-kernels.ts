@@ -53,7 +53,7 @@ const SOURCES: Record<string, string> = {
   return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
 }`,
   xlogy: `function xlogy(x: number, y: number): number {
-  return x === 0 && !Number.isNaN(y) ? 0 : x * Math.log(y);
+  return x === 0 ? 0 : x * Math.log(y);
 }`,
   safeDiv: `function safeDiv(a: number, b: number, fallback: number = 0): number {
   return b === 0 ? fallback : a / b;

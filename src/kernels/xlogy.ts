@@ -5,8 +5,11 @@
 *
 * ## Method
 *
-* `x = 0` (and `y` not `NaN`) → `0`; otherwise `x·Math.log(y)`. The plain `p * Math.log(p)` gives
-* `0·(−Infinity) = NaN` at `p = 0`, which turns an entropy or a KL divergence into `NaN`.
+* `x = 0` → `0` whatever `y` is; otherwise `x·Math.log(y)`. The plain `p * Math.log(p)` gives
+* `0·(−Infinity) = NaN` at `p = 0`, which turns an entropy or a KL divergence into `NaN`. A term weighted by 0 is 0
+* even when its argument is undefined: in a KL term `p·log(p/q)` with `p = q = 0` the argument is `0/0 = NaN`, and
+* the convention `0·log(0/0) = 0` (Cover & Thomas) is what the sum needs. This is TensorFlow's and JAX's `xlogy`
+* (`scipy.special.xlogy` and PyTorch return `NaN` for `y = NaN`).
 *
 * ## Error bound
 *
@@ -14,8 +17,8 @@
 *
 * ## Special cases
 *
-* -   `x = 0` and `y` not `NaN` → `0` (also for `y = 0`, `y = +Infinity`, `y < 0`), as `scipy.special.xlogy`
-* -   `y = NaN` or `x = NaN` → `NaN`
+* -   `x = 0` → `0` (also for `y = 0`, `y = +Infinity`, `y < 0` and `y = NaN`), as `tf.math.xlogy`
+* -   `x = NaN`, or `y = NaN` with `x ≠ 0` → `NaN`
 * -   `y < 0` with `x ≠ 0` → `NaN`; `y = 0` with `x > 0` → `-Infinity`
 *
 * ## References
@@ -41,11 +44,12 @@
 * // returns ~-6.907755278982137e-298
 *
 * @example
-* var v = xlogy( 0.0, NaN );
-* // returns NaN
+* // A KL term at p = q = 0: 0·log(0/0) = 0
+* var v = xlogy( 0.0, 0.0 / 0.0 );
+* // returns 0.0
 */
 export function xlogy( x: number, y: number ): number {
-	if ( x === 0.0 && y === y ) {
+	if ( x === 0.0 ) {
 		return 0.0;
 	}
 	return x * Math.log( y );

@@ -21,12 +21,13 @@
 //   matches the 60-digit reference with the 0·log 0 = 0 convention.
 // - `xlogySuggestion`: the same rewrite offered as a suggestion when a comment inside the term would be lost.
 //
-// Bugs found (reproducers with `knownBug`, which pass while the bug reproduces and fail once it is fixed):
-// - the xlogy fix of a KL term is NaN at p = q = 0: `xlogy(0, 0 / 0)` is `xlogy(0, NaN)` = NaN, but the convention
-//   the rule cites says 0·log(0/0) = 0, and the doc promises "0 instead of NaN at p = 0";
-// - the floor of a log of a ratio stays NaN when the ratio is 0/0 (empty data): `Math.max(NaN, ε)` is NaN;
-// - the chained floor on a type assertion does not parse: `(tf.sum(x) as tf.Tensor).log()` becomes
-//   `tf.sum(x) as tf.Tensor.maximum(1e-7).log()` (the receiver is printed without its parentheses).
+// Bugs these tables found, fixed and kept as cases (the last block):
+// - the xlogy fix of a KL term was NaN at p = q = 0 (`xlogy(0, 0 / 0)` was NaN): xlogy now returns 0 whenever x is
+//   0, the convention 0·log(0/0) = 0 the rule cites (TensorFlow's and JAX's xlogy);
+// - the chained floor on a type assertion did not parse: `(tf.sum(x) as tf.Tensor).log()` became
+//   `tf.sum(x) as tf.Tensor.maximum(1e-7).log()` (the receiver lost its parentheses).
+// Not a bug, documented: the floor of a log of a ratio stays NaN when the ratio is 0/0 (empty data), since
+// `Math.max(NaN, ε)` is NaN; the floor handles zeros, as the kernel safeLog does, and the doc says so.
 
 import { describeFixEquivalence, tensor, type FixCase, type InputCase, type Tolerance } from '../helpers/fix-harness.js';
 import { D, dec, lnRef } from './reference.js';
@@ -322,45 +323,28 @@ const xlogyCases: FixCase[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Known bugs
+// Found by these tables, fixed: the KL term at p = q = 0, the chained floor on a type assertion
 
-const knownBugs: FixCase[] = [
+const foundBugs: FixCase[] = [
   {
-    // BUG (rules/no-unguarded-log.ts, entropy()): p·log(p/q) → xlogy(p, p / q) is NaN at p = q = 0, since p / q is
-    // 0/0 = NaN and xlogy(0, NaN) is NaN by design. The convention the rule cites (Cover & Thomas §2.3:
-    // 0·log(0/0) = 0) and the doc ("0 instead of NaN at p = 0") say 0; e.g. xlogy(p, p) − xlogy(p, q) gives it.
+    // Was a bug: xlogy(0, NaN) was NaN (scipy's convention), so xlogy(p, p / q) stayed NaN at p = q = 0. The kernel
+    // now follows TensorFlow/JAX (0 whenever x = 0), the convention 0·log(0/0) = 0 the rule cites.
     name: 'xlogy autofix: KL term at p = q = 0',
     code: `export const f = (p: number, q: number) => p * Math.log(p / q);\n`,
     expectOutput: ['xlogy(p, p / q)'],
     reference: () => 0,
     inputs: [{ label: 'p = q = 0: 0·log(0/0) = 0 by convention', args: [0, 0], expect: 'rescue' }],
-    knownBug: { description: 'xlogy(0, 0 / 0) is NaN', symptom: /the fixed result NaN is not finite/ },
   },
   {
-    // BUG (rules/no-unguarded-log.ts, floor()): the floor of a ratio wraps the ratio, and Math.max(NaN, ε) is NaN,
-    // so on empty data (0 matches of 0 documents) the suggestion leaves the NaN the rule reports as a zero-prone
-    // log. Flooring the numerator (or guarding the denominator) would give log ε.
-    name: 'floor: log of a ratio of a count on empty data',
-    code: `export const f = (docs: string[][], term: string) => Math.log(docs.filter((d) => d.includes(term)).length / docs.length);\n`,
-    mode: 'suggest',
-    suggestion: 'floorSuggestion',
-    reference: () => floorRef(0),
-    referenceTolerance: LOG_REFERENCE,
-    inputs: [{ label: 'no documents: 0/0 = NaN', args: [[], 'a'], expect: 'rescue' }],
-    knownBug: { description: 'Math.max(0 / 0, 1e-7) is NaN', symptom: /the fixed result NaN is not finite/ },
-  },
-  {
-    // BUG (rules/no-unguarded-log.ts, floor(), chained spelling): the receiver is printed with argumentText, not
-    // receiverText, so `(tf.sum(x, -1) as tf.Tensor).log()` becomes `tf.sum(x, -1) as tf.Tensor.maximum(1e-7).log()`,
-    // which does not parse.
+    // Was a bug: the receiver was printed with argumentText, not receiverText, so `(tf.sum(x, -1) as tf.Tensor).log()`
+    // became `tf.sum(x, -1) as tf.Tensor.maximum(1e-7).log()`, which does not parse.
     name: 'floor, chained on a type assertion: (tf.sum(x, -1) as tf.Tensor).log()',
     code: `${TF}export const f = (x: tf.Tensor) => (tf.sum(x, -1) as tf.Tensor).log();\n`,
     mode: 'suggest',
     suggestion: 'floorSuggestion',
     reference: rowFloor,
     inputs: ROW_SUMS,
-    knownBug: { description: 'the receiver loses its parentheses', symptom: /the fixed output does not parse/ },
   },
 ];
 
-describeFixEquivalence('no-unguarded-log', [...floorNumberCases, ...floorTensorCases, ...xlogyCases, ...knownBugs]);
+describeFixEquivalence('no-unguarded-log', [...floorNumberCases, ...floorTensorCases, ...xlogyCases, ...foundBugs]);

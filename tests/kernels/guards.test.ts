@@ -12,7 +12,10 @@ describe( 'xlogy', () => {
 		for ( const y of [ 0, -0, 1, -1, Infinity, 5e-324 ] ) {
 			expect( xlogy( 0, y ) ).toBe( 0 );
 		}
-		expect( xlogy( 0, NaN ) ).toBeNaN();
+		// 0·log(0/0) = 0: the KL term at p = q = 0 (TensorFlow's and JAX's convention).
+		expect( xlogy( 0, NaN ) ).toBe( 0 );
+		expect( xlogy( 0, 0 / 0 ) ).toBe( 0 );
+		expect( xlogy( 1, NaN ) ).toBeNaN();
 		expect( 0 * Math.log( 0 ) ).toBeNaN(); // the naive form
 	} );
 	it( 'regime x ≠ 0: x·log(y)', () => {
