@@ -10,11 +10,14 @@ import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, optionsText, shortCode } from '../src/fix/text.js';
 import type { Op } from '../src/ops/types.js';
 import { detectNaiveStd, detectNaiveVariance, detectScaledSumOfSquares, type NaiveVarianceMatch } from '../src/patterns/variance.js';
+import type { OpName } from '../src/ops/types.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'naiveVariance' | 'naiveStd' | 'streamingVariance' | 'scaledSumOfSquares' | 'naiveVarianceSuggestion';
 
 const FORMS = { moments: 'E[x²] − E[x]²', sums: 'Σx² − (Σx)²/n' } as const;
+
+const VARIANCE_TOPS: ReadonlySet<OpName> = new Set<OpName>(['sub', 'div', 'sqrt', 'pow']);
 
 export default createRule<[], MessageIds>({
   name: 'no-naive-variance',
@@ -87,6 +90,8 @@ export default createRule<[], MessageIds>({
     }
 
     function check(node: TSESTree.Node): void {
+      // Every form is a subtraction, a division or a root at its top.
+      if (!engine.mayBe(node, VARIANCE_TOPS)) return;
       const std = detectNaiveStd(engine, node);
       const streaming = std?.variance ?? detectNaiveVariance(engine, node);
       if (streaming?.domain === 'stream') {

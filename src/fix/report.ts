@@ -104,6 +104,7 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
       findings.push(finding);
     },
     flush() {
+      if (findings.length === 0) return; // most files: nothing to plan
       const kernelNames = findings.flatMap((f) => (f.fix ? (f.fix.kernels ?? []) : []));
       const inline = engine.settings.kernelModule === 'inline';
       const kernelPlan =

@@ -65,6 +65,32 @@ const LOCAL_HELPERS: { pattern: RegExp; op: OpName }[] = [
   { pattern: /^(?!.*log(?!istic)).*(sigmoid|logistic|expit)/i, op: 'sigmoid' },
 ];
 
+/** `mayBe` for `xs.map(…)`: the op of the callback, any op. */
+const ANY_OP = 'any';
+
+/** Callee names whose call can be more than the op of the same name (Math.pow(x, 2) is a square, …). */
+const CALL_CANDIDATES: ReadonlyMap<string, readonly OpName[] | typeof ANY_OP> = new Map<string, readonly OpName[] | typeof ANY_OP>([
+  ...Object.entries(MATH_UNARY).map(([name, op]) => [name, [op]] as const),
+  ['map', ANY_OP],
+  ['reduce', ['sum', 'max']],
+  ['pow', ['pow', 'square']],
+  ['max', ['max', 'maximum']],
+  ['min', ['min', 'minimum']],
+]);
+
+const helperOps = new Map<string, OpName | null>();
+
+/** The op a local helper of this name may compute (by LOCAL_HELPERS), memoised: names repeat across calls. */
+function helperOpOf(name: string): OpName | null {
+  let op = helperOps.get(name);
+  if (op === undefined) {
+    op = LOCAL_HELPERS.find(({ pattern }) => pattern.test(name))?.op ?? null;
+    if (helperOps.size > 50_000) helperOps.clear(); // a long editor session sees many names
+    helperOps.set(name, op);
+  }
+  return op;
+}
+
 /** Globals that are never tensors, so `Math.exp()` or `JSON.parse().log()` is not a chained tensor op. */
 const NON_TENSOR_GLOBALS = new Set(['Math', 'Number', 'JSON', 'Object', 'Array', 'console', 'Date', 'String', 'Promise', 'Reflect']);
 
@@ -79,6 +105,7 @@ export class NumericsEngine {
   private readonly opCache = new WeakMap<TSESTree.Node, Op | null>();
   private readonly staticCache = new WeakMap<TSESTree.Node, { value: unknown } | null>();
   private readonly resolveCache = new WeakMap<TSESTree.Node, Resolved>();
+  private readonly callCandidates = new WeakMap<TSESTree.CallExpression, readonly OpName[] | typeof ANY_OP | null>();
   /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
   private readonly types: TypeOracle | null;
   /**
@@ -224,33 +251,34 @@ export class NumericsEngine {
   }
 
   private callMayBe(node: TSESTree.CallExpression, ops: ReadonlySet<OpName>): boolean {
+    let candidates = this.callCandidates.get(node);
+    if (candidates === undefined) {
+      candidates = this.callCandidatesOf(node);
+      this.callCandidates.set(node, candidates);
+    }
+    if (candidates === null) return false;
+    if (candidates === ANY_OP) return true;
+    for (const op of candidates) if (ops.has(op)) return true;
+    return false;
+  }
+
+  /** The ops a call can be from its callee's name alone (asked by every rule for every call: computed once). */
+  private callCandidatesOf(node: TSESTree.CallExpression): readonly OpName[] | typeof ANY_OP | null {
     const tfName = this.tf.calls.get(node);
-    if (tfName !== undefined) return ops.has(tfName as OpName);
+    if (tfName !== undefined) return TF_OP_NAMES.has(tfName) ? (CALL_CANDIDATES.get(tfName) ?? [tfName as OpName]) : null;
     const callee = skipTypeWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const kernel = this.kernelBindings.get(callee.name);
-      if (kernel !== undefined && KERNEL_OPS[kernel] && ops.has(KERNEL_OPS[kernel].op)) return true;
-      return LOCAL_HELPERS.some(({ pattern, op }) => ops.has(op) && pattern.test(callee.name));
+      const kernelOp = kernel !== undefined && Object.hasOwn(KERNEL_OPS, kernel) ? KERNEL_OPS[kernel].op : null;
+      const helperOp = helperOpOf(callee.name);
+      const found = [kernelOp, helperOp].filter((op): op is OpName => op !== null);
+      return found.length > 0 ? found : null;
     }
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const name = memberName(callee);
-    if (name === null) return false;
-    switch (name) {
-      case 'map': // xs.map(…) is the op of its callback, element-wise
-        return true;
-      case 'reduce':
-        return ops.has('sum') || ops.has('max');
-      case 'pow':
-        return ops.has('pow') || ops.has('square');
-      case 'max':
-        return ops.has('max') || ops.has('maximum');
-      case 'min':
-        return ops.has('min') || ops.has('minimum');
-      default: {
-        const math = MATH_UNARY[name];
-        return (math !== undefined && ops.has(math)) || (TF_OP_NAMES.has(name) && ops.has(name as OpName));
-      }
-    }
+    if (name === null) return null;
+    // Math.<name>(…), x.<name>(…) on a tensor, xs.map/reduce(…)
+    return CALL_CANDIDATES.get(name) ?? (TF_OP_NAMES.has(name) ? [name as OpName] : null);
   }
 
   /** The operation written at this node itself (no temporaries followed for the node, only inside it). */
@@ -467,8 +495,8 @@ export class NumericsEngine {
    * body exponentiates and divides. The name alone is not enough: a look-alike without that body is ignored.
    */
   private localFunctionOp(callee: TSESTree.Identifier): { op: OpName; domain: Domain } | null {
-    const helper = LOCAL_HELPERS.find(({ pattern }) => pattern.test(callee.name));
-    if (!helper) return null;
+    const helperOp = helperOpOf(callee.name);
+    if (!helperOp) return null;
     const variable = findVariable(this.sourceCode, callee);
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || !def) return null;
@@ -504,8 +532,8 @@ export class NumericsEngine {
     });
     if (!expDomain || !divides || scaled) return null;
     // A sigmoid maps a number to a number; a plain softmax maps an array to an array.
-    const domain: Domain = expDomain === 'tensor' ? 'tensor' : helper.op === 'sigmoid' ? 'number' : 'array';
-    return { op: helper.op, domain };
+    const domain: Domain = expDomain === 'tensor' ? 'tensor' : helperOp === 'sigmoid' ? 'number' : 'array';
+    return { op: helperOp, domain };
   }
 
   /**

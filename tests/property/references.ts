@@ -71,9 +71,9 @@ export function bceRef(y: number, z: number): number {
   return a + b;
 }
 
-/** x·log(y), 0 at x = 0 (unless y is NaN): the xlogy kernel's definition, in double. */
+/** x·log(y), 0 at x = 0 (whatever y is): the xlogy kernel's definition, in double. */
 export function xlogyRef(x: number, y: number): number {
-  return x === 0 && y === y ? 0 : x * Math.log(y);
+  return x === 0 ? 0 : x * Math.log(y); // 0·log(0/0) = 0 too (a KL term at p = q = 0)
 }
 
 /** A TF.js reduction of a 2-D array: over all elements, rows (axis 1 / -1) or columns (axis 0), keepDims or not. */
