@@ -102,10 +102,12 @@ export class NumericsEngine {
   readonly tf: TfIndex;
   /** Local names bound to kernels of the kernel module: local name → kernel name. */
   readonly kernelBindings: Map<string, string>;
-  private readonly opCache = new WeakMap<TSESTree.Node, Op | null>();
-  private readonly staticCache = new WeakMap<TSESTree.Node, { value: unknown } | null>();
-  private readonly resolveCache = new WeakMap<TSESTree.Node, Resolved>();
-  private readonly callCandidates = new WeakMap<TSESTree.CallExpression, readonly OpName[] | typeof ANY_OP | null>();
+  // Per-node caches. Plain maps, not weak ones: the engine lives exactly as long as its file's AST (the `engines`
+  // WeakMap below), and a weak map's entries are ephemerons, which the garbage collector traces at a premium.
+  private readonly opCache = new Map<TSESTree.Node, Op | null>();
+  private readonly staticCache = new Map<TSESTree.Node, { value: unknown } | null>();
+  private readonly resolveCache = new Map<TSESTree.Node, Resolved>();
+  private readonly callCandidates = new Map<TSESTree.CallExpression, readonly OpName[] | typeof ANY_OP | null>();
   /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
   private readonly types: TypeOracle | null;
   /**

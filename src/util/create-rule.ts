@@ -17,24 +17,25 @@ const typedRuleCreator = ESLintUtils.RuleCreator<NumericsDocs>(docsUrl);
 
 /**
  * typescript-eslint's RuleCreator, without its per-file cost: its `create` deep-copies the default options with
- * `structuredClone` each time ESLint creates the rule (once per rule per linted file). Our rules never mutate their
- * options, so when the user sets none the frozen defaults are shared.
+ * `structuredClone` and merges the user's in each time ESLint creates the rule (once per rule per linted file). Our
+ * rules never mutate their options, so the merged options are computed once per options array ESLint passes (one
+ * per config) and shared.
  */
-export const createRule: typeof typedRuleCreator = (rule) => {
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, NumericsDocs>>,
+): ReturnType<typeof typedRuleCreator<Options, MessageIds>> {
   const created = typedRuleCreator(rule);
-  const defaults = deepFreeze(structuredClone(rule.meta.defaultOptions ?? rule.defaultOptions ?? []));
+  const defaults: Readonly<Options> = rule.meta.defaultOptions ?? rule.defaultOptions ?? ([] as unknown as Options); // a rule without options
+  const merged = new WeakMap<object, Readonly<Options>>();
   return {
     ...created,
     create(context) {
-      return context.options.length === 0 ? rule.create(context, defaults as typeof rule.defaultOptions & object) : created.create(context);
+      let options = merged.get(context.options);
+      if (!options) {
+        options = ESLintUtils.applyDefault(defaults, context.options);
+        merged.set(context.options, options);
+      }
+      return rule.create(context, options);
     },
   };
-};
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
