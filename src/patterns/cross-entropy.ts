@@ -10,6 +10,7 @@ import { skipTypeWrappers } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
 import type { Op, Operand, OpName } from '../ops/types.js';
+import { occursWithin } from '../ops/vocabulary.js';
 import { sigmoidInput, type SignedInput } from './sigmoid.js';
 import { sameValue } from './variance.js';
 
@@ -122,11 +123,10 @@ function complementOf(engine: NumericsEngine, operand: Operand): { value: Operan
  * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
  */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
+  // Cheap filter first (this runs on every + and -): a log is written inside the expression.
+  if (!occursWithin(engine.sourceCode, 'log', node.range)) return null;
   const top = engine.matchTop(node, ADD_OR_SUB);
   if (!top || (top.op !== 'add' && top.op !== 'sub')) return null;
-  // Cheap filter next (this runs on every + and -): a log is written inside the expression.
-  const log = engine.sourceCode.text.indexOf('log', node.range[0]);
-  if (log < 0 || log >= node.range[1]) return null;
   const terms = twoTerms(engine, top);
   if (!terms) return null;
   for (const [positive, negative] of [terms, [terms[1], terms[0]]] as const) {

@@ -18,22 +18,24 @@ const typedRuleCreator = ESLintUtils.RuleCreator<NumericsDocs>(docsUrl);
 /**
  * typescript-eslint's RuleCreator, without its per-file cost: its `create` deep-copies the default options with
  * `structuredClone` and merges the user's in each time ESLint creates the rule (once per rule per linted file). Our
- * rules never mutate their options, so the merged options are computed once per options array ESLint passes (one
- * per config) and shared.
+ * rules never mutate their options, so the merged options are computed once per distinct options value and shared.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, NumericsDocs>>,
 ): ReturnType<typeof typedRuleCreator<Options, MessageIds>> {
   const created = typedRuleCreator(rule);
   const defaults: Readonly<Options> = rule.meta.defaultOptions ?? rule.defaultOptions ?? ([] as unknown as Options); // a rule without options
-  const merged = new WeakMap<object, Readonly<Options>>();
+  // Keyed by value: ESLint hands each file a new options array. Options are JSON (the schema validates them).
+  const merged = new Map<string, Readonly<Options>>();
   return {
     ...created,
     create(context) {
-      let options = merged.get(context.options);
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
+      let options = merged.get(key);
       if (!options) {
         options = ESLintUtils.applyDefault(defaults, context.options);
-        merged.set(context.options, options);
+        if (merged.size > 100) merged.clear(); // configs differ per folder, not per file: a handful of keys
+        merged.set(key, options);
       }
       return rule.create(context, options);
     },
