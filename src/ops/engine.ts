@@ -220,6 +220,16 @@ export class NumericsEngine {
   }
 
   /**
+   * `op(operand)` when it can be one of `ops`, else null: an operand written as something else (`v.x`, `a + b`)
+   * is rejected by `mayBe` before it is resolved. Identifiers (temporaries) and element variables are resolved.
+   */
+  opIf(operand: Operand, ops: ReadonlySet<OpName>): Op | null {
+    if (operand.env === null && !this.mayBe(operand.node, ops)) return null;
+    const op = this.op(operand);
+    return op && ops.has(op.op) ? op : null;
+  }
+
+  /**
    * The operation at the top of a pattern: `matchNode(node)` when it can be one of `ops`, else null. Listeners run
    * on every call and binary expression of a file and most are none of the ops a pattern starts with; `mayBe`
    * rejects those from their syntax alone, before anything is recognised, resolved or allocated.

@@ -39,8 +39,9 @@ const SPELLINGS = {
   log1p: (text) => hasWord(text, 'log1p'),
   exp: (text) => hasWord(text, 'exp'),
   expm1: (text) => hasWord(text, 'expm1'),
-  // `Math.sqrt`, `tf.sqrt`, and powers of 0.5 (`Math.pow(x, 0.5)`, `x ** 0.5`, `tf.pow(x, 0.5)`).
-  sqrt: (text) => hasWord(text, 'sqrt') || hasWord(text, 'pow') || text.includes('**'),
+  // `Math.sqrt`, `tf.sqrt`, and powers of 0.5 (`Math.pow(x, 0.5)`, `x ** 0.5`, `tf.pow(x, 0.5)`); the `**` of a
+  // doc comment's `/**` or `**/` is not an operator.
+  sqrt: (text) => hasWord(text, 'sqrt') || hasWord(text, 'pow') || /(?<![/*])\*\*(?![/*])/.test(text),
   softmax: (text) => /softmax/i.test(text),
   sigmoid: (text) => /sigmoid|logistic|expit/i.test(text),
 } satisfies Partial<Record<OpName, Spelling>>;

@@ -44,6 +44,9 @@ const STAT_KERNELS: Record<string, ZeroSourceKind> = { std: 'standard deviation'
 
 /** What kind of zero-prone value the operand is, or null. */
 export function zeroSource(engine: NumericsEngine, operand: Operand, options: { checkLength: boolean }): ZeroSource | null {
+  // Written as a literal or as a sum, product or quotient, it is none of the values below (a range is a difference).
+  const written = skipTypeWrappers(operand.node);
+  if (written.type === AST_NODE_TYPES.Literal || (written.type === AST_NODE_TYPES.BinaryExpression && written.operator !== '-')) return null;
   const resolved = engine.resolve(operand);
   const node = skipTypeWrappers(resolved.node);
   const op = engine.matchNode({ node, env: resolved.env });

@@ -13,6 +13,10 @@ import type { Op, Operand, OpName } from '../ops/types.js';
 
 const SUB_OR_DIV: ReadonlySet<OpName> = new Set<OpName>(['sub', 'div']);
 const SUB: ReadonlySet<OpName> = new Set<OpName>(['sub']);
+const MOMENTS: ReadonlySet<OpName> = new Set<OpName>(['sum', 'mean', 'div']);
+const MUL: ReadonlySet<OpName> = new Set<OpName>(['mul']);
+const MUL_OR_DIV: ReadonlySet<OpName> = new Set<OpName>(['mul', 'div']);
+const SQUARES: ReadonlySet<OpName> = new Set<OpName>(['square', 'pow', 'mul']);
 const ROOTS: ReadonlySet<OpName> = new Set<OpName>(['sqrt', 'pow']);
 
 /** A raw moment: Σx, Σx², mean(x) or mean(x²) of one input. */
@@ -86,7 +90,7 @@ function streamingTerm(engine: NumericsEngine, operand: Operand): Operand | null
 
 /** `x*x`, `x**2`, `Math.pow(x, 2)`, `tf.square(x)`, `x.square()`, `tf.mul(x, x)`, `tf.pow(x, 2)` → x */
 export function squareBase(engine: NumericsEngine, operand: Operand): { base: Operand; op: Op } | null {
-  const op = engine.op(operand);
+  const op = engine.opIf(operand, SQUARES);
   if (!op) return null;
   if (op.op === 'square') return { base: op.operands[0], op };
   if (op.op === 'pow' && engine.staticNumber(op.operands[1].node) === 2) return { base: op.operands[0], op };
@@ -114,7 +118,7 @@ function momentOf(engine: NumericsEngine, operand: Operand): Moment | null {
     const square = squareBase(engine, term);
     return { kind: 'sum', squared: square !== null, input: square ? square.base : term, options: [], divisor: null, domain: 'stream', ops: square ? [square.op] : [] };
   }
-  const op = engine.op(operand);
+  const op = engine.opIf(operand, MOMENTS);
   if (!op) return null;
   if (op.op === 'sum' || op.op === 'mean') {
     if (op.domain !== 'tensor' && op.domain !== 'array') return null;
@@ -198,7 +202,7 @@ function rawMoments(engine: NumericsEngine, sub: Op): NaiveVarianceMatch | null 
 /** `Σx² − (Σx)²/n`, `Σx² − Σx·Σx/n`, `Σx² − Σx·mean`: the sum of squared deviations, n·variance. */
 function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count: Operand | null; ops: Op[]; streaming: boolean } | null {
   // The correction term first (a product or quotient): cheaper than reading the sum of squares.
-  const correction = engine.op(sub.operands[1]);
+  const correction = engine.opIf(sub.operands[1], MUL_OR_DIV);
   if (correction?.op !== 'div' && correction?.op !== 'mul') return null;
   const squares = momentOf(engine, sub.operands[0]);
   if (squares?.kind !== 'sum' || !squares.squared || squares.domain === 'tensor') return null;
@@ -261,7 +265,7 @@ function sumOfSquares(engine: NumericsEngine, sub: Op): { input: Operand; count:
 
 /** `(Σx² − (Σx)²/n) / (n − 1)` or `/ n` at a division node. */
 function sumsVariance(engine: NumericsEngine, div: Op): NaiveVarianceMatch | null {
-  const sub = engine.op(div.operands[0]);
+  const sub = engine.opIf(div.operands[0], SUB);
   if (sub?.op !== 'sub') return null;
   const ss = sumOfSquares(engine, sub);
   if (!ss || engine.isConstant(engine.resolve(ss.input).node)) return null;
@@ -306,7 +310,7 @@ function naiveVarianceAt(engine: NumericsEngine, node: TSESTree.Node): NaiveVari
 export function detectScaledSumOfSquares(engine: NumericsEngine, node: TSESTree.Node): Operand | null {
   const sub = engine.matchTop(node, SUB);
   if (sub?.op !== 'sub' || sub.domain === 'tensor') return null;
-  const scaled = engine.op(sub.operands[0]);
+  const scaled = engine.opIf(sub.operands[0], MUL);
   if (scaled?.op !== 'mul') return null;
   const squaredSum = squareBase(engine, sub.operands[1]);
   const sum = squaredSum && momentOf(engine, squaredSum.base);
