@@ -118,13 +118,26 @@ function complementOf(engine: NumericsEngine, operand: Operand): { value: Operan
   return minusOne ? { value: minusOne, sign: -1, op } : null;
 }
 
+/** Local names of TF.js `log` / `log1p` imported under another name. */
+function logAliases(engine: NumericsEngine): string[] {
+  const aliases: string[] = [];
+  for (const name of ['log', 'log1p']) {
+    const local = engine.tf.bindings.named.get(name);
+    if (local !== undefined && !local.includes('log')) aliases.push(local);
+  }
+  return aliases;
+}
+
 /**
  * Binary cross-entropy written from probabilities, in any arrangement of signs: `y·log(p) + (1 − y)·log(1 − p)`,
  * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
  */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
-  // Cheap filter first (this runs on every + and -): a log is written inside the expression.
-  if (!occursWithin(engine.sourceCode, 'log', node.range)) return null;
+  // Cheap filter first (this runs on every + and -): a log is written inside the expression, as `log` (Math.log,
+  // tf.log, x.log(), log1p) or as the local name of an aliased TF.js import (`import { log as ln }`).
+  if (!occursWithin(engine.sourceCode, 'log', node.range) && !logAliases(engine).some((alias) => occursWithin(engine.sourceCode, alias, node.range))) {
+    return null;
+  }
   const top = engine.matchTop(node, ADD_OR_SUB);
   if (!top || (top.op !== 'add' && top.op !== 'sub')) return null;
   const terms = twoTerms(engine, top);

@@ -111,5 +111,11 @@ ruleTester.run('no-cross-entropy-on-probabilities (sign arrangements)', rule, {
       output: "import * as tf from '@tensorflow/tfjs';\nexport function loss(y: tf.Tensor, z: tf.Tensor) {\n  return tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.softplus(tf.neg(tf.abs(z))));\n}",
       errors: [{ messageId: 'binaryOnProbabilities' }],
     },
+    {
+      // TF.js log imported under another name (no `log` written in the expression).
+      code: "import { sigmoid, log as ln, mul, add, sub } from '@tensorflow/tfjs';\nexport const ll = (y, z) => {\n  const p = sigmoid(z);\n  return add(mul(y, ln(p)), mul(sub(1, y), ln(sub(1, p))));\n};",
+      output: "import { sigmoid, log as ln, mul, add, sub, abs, neg, relu, softplus } from '@tensorflow/tfjs';\nexport const ll = (y, z) => {\n  return neg(add(sub(relu(z), mul(z, y)), softplus(neg(abs(z)))));\n};",
+      errors: [{ messageId: 'binaryOnProbabilities' }],
+    },
   ],
 });
