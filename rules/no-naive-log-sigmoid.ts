@@ -4,7 +4,7 @@
  * float64); softplus written `log(1 + exp(x))` overflows above ~88.7 / ~709.8. `logSigmoid` and `softplus` do not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { boundsOf, expCannotOverflow } from '../src/analysis/guards.js';
+import { boundsAt, expCannotOverflow } from '../src/analysis/guards.js';
 import { getEngine } from '../src/ops/engine.js';
 import { emitUnaryCall } from '../src/fix/emit.js';
 import { createReporter } from '../src/fix/report.js';
@@ -47,7 +47,7 @@ export default createRule<[], MessageIds>({
       const x = engine.unwrapElement(input.x);
       if (!engine.isFreeOfElements(x) || engine.isConstant(engine.resolve(x).node)) return;
       const tensor = outer.domain === 'tensor';
-      if (provablySafe(kind, x.node, input.negated, tensor ? 'tensor' : 'number')) return;
+      if (provablySafe(kind, x.node, input.negated, tensor ? 'tensor' : 'number', node)) return;
       // Chained only when x itself was used as a tensor receiver (TF.js functional ops also take plain arrays).
       const style = tensor ? (outer.spelling === 'tf-chained' && (input.chainable || engine.producesTensor(x)) ? 'tf-chained' : 'tf-functional') : 'kernel';
       const name = kind === 'softplus' ? 'softplus' : 'logSigmoid';
@@ -78,9 +78,9 @@ export default createRule<[], MessageIds>({
      * Guarded code: softplus whose exponent is proven below the overflow limit (`if (x <= 18) log1p(exp(x))`), or a
      * log-sigmoid whose argument is proven above -30 (float64) / -15 (float32), where the naive form is accurate.
      */
-    function provablySafe(kind: 'softplus' | 'logSigmoid', x: TSESTree.Node, negated: boolean, domain: 'number' | 'tensor'): boolean {
-      if (kind === 'softplus') return expCannotOverflow(engine, x, negated, domain);
-      const bounds = boundsOf(engine, x);
+    function provablySafe(kind: 'softplus' | 'logSigmoid', x: TSESTree.Node, negated: boolean, domain: 'number' | 'tensor', site: TSESTree.Node): boolean {
+      if (kind === 'softplus') return expCannotOverflow(engine, x, negated, domain, site);
+      const bounds = boundsAt(engine, x, site);
       const lower = negated ? -bounds.upper : bounds.lower;
       return lower >= (domain === 'number' ? -30 : -15);
     }

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { NumericsEngine } from '../ops/engine.js';
-import { constantInitializer, findVariable, skipTypeWrappers } from './bindings.js';
+import { constantInitializer, findVariable, readsOnlyStableBindings, skipTypeWrappers, writeReferences } from './bindings.js';
 
 export interface Bounds {
   readonly lower: number;
@@ -24,9 +24,29 @@ function intersect(a: Bounds, b: Bounds): Bounds {
 const MIRROR: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 const NEGATE: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
 
+const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
+
+/**
+ * A boolean temporary read as its condition: `tooLarge` in `const tooLarge = x > t; … if (tooLarge)` is `x > t`,
+ * when nothing the comparison reads is reassigned (so it has the same value where the flag is tested).
+ */
+function booleanTemporary(engine: NumericsEngine, node: TSESTree.Node): TSESTree.Node | null {
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const binding = constantInitializer(engine.sourceCode, node);
+  if (!binding) return null;
+  const init = skipTypeWrappers(binding.init);
+  const isCondition =
+    (init.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(init.operator)) ||
+    init.type === AST_NODE_TYPES.LogicalExpression ||
+    (init.type === AST_NODE_TYPES.UnaryExpression && init.operator === '!');
+  return isCondition && readsOnlyStableBindings(engine.sourceCode, init) ? init : null;
+}
+
 /** What `test` (assumed `truth`) says about the variable `variable`. */
 function boundsFromTest(engine: NumericsEngine, test: TSESTree.Node, truth: boolean, isSubject: (node: TSESTree.Node) => boolean): Bounds {
   const node = skipTypeWrappers(test);
+  const condition = booleanTemporary(engine, node);
+  if (condition) return boundsFromTest(engine, condition, truth, isSubject);
   if (node.type === AST_NODE_TYPES.LogicalExpression) {
     // a && b true: both true; a || b false: both false. Other combinations say nothing for sure.
     if ((node.operator === '&&' && truth) || (node.operator === '||' && !truth)) {
@@ -147,14 +167,32 @@ export function boundsOf(engine: NumericsEngine, expression: TSESTree.Node, dept
   }
 }
 
+/**
+ * Bounds of an expression as the code at `site` sees it: its own bounds, and for a variable that is never
+ * reassigned, the conditions under which `site` runs. `const e = Math.exp(x); … if (x < 13) log(1 + e)` computes
+ * `e` unguarded but only uses it where x < 13: what overflows is the log at `site`, and there x is bounded.
+ */
+export function boundsAt(engine: NumericsEngine, expression: TSESTree.Node, site: TSESTree.Node): Bounds {
+  const own = boundsOf(engine, expression);
+  const node = skipTypeWrappers(expression);
+  if (node.type !== AST_NODE_TYPES.Identifier) return own;
+  const variable = findVariable(engine.sourceCode, node);
+  if (!variable || writeReferences(variable).length > 0) return own;
+  const isSubject = (candidate: TSESTree.Node): boolean => {
+    const inner = skipTypeWrappers(candidate);
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === node.name && findVariable(engine.sourceCode, inner) === variable;
+  };
+  return intersect(own, boundsFromControlFlow(engine, site, isSubject));
+}
+
 /** Largest exponent whose `exp` is finite: float64 ~709.78, float32 ~88.72. */
 export const EXP_OVERFLOW = { number: 709.78, tensor: 88.72 } as const;
 /** Smallest exponent whose `exp` is not 0: float64 ~-745.13, float32 ~-103.97. */
 export const EXP_UNDERFLOW = { number: -745.13, tensor: -103.97 } as const;
 
-/** True when `exp(exponent)` (or of `-exponent`) provably cannot overflow here. */
-export function expCannotOverflow(engine: NumericsEngine, exponent: TSESTree.Node, negated: boolean, domain: 'number' | 'tensor'): boolean {
-  const bounds = boundsOf(engine, exponent);
+/** True when `exp(exponent)` (or of `-exponent`) provably cannot overflow here (or, given `site`, where its value is used). */
+export function expCannotOverflow(engine: NumericsEngine, exponent: TSESTree.Node, negated: boolean, domain: 'number' | 'tensor', site?: TSESTree.Node): boolean {
+  const bounds = site ? boundsAt(engine, exponent, site) : boundsOf(engine, exponent);
   const upper = negated ? -bounds.lower : bounds.upper;
   return upper <= EXP_OVERFLOW[domain];
 }
@@ -180,6 +218,8 @@ function excludesZero(engine: NumericsEngine, test: TSESTree.Node, truth: boolea
   }
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return excludesZero(engine, node.argument, !truth, isSubject);
   if (isSubject(node)) return truth; // `if (d)`
+  const condition = booleanTemporary(engine, node);
+  if (condition) return excludesZero(engine, condition, truth, isSubject);
   if (node.type !== AST_NODE_TYPES.BinaryExpression || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
   const { left, right } = node;
   const subjectSide = isSubject(left) || isAbsOf(engine, left, isSubject) ? 'left' : isSubject(right) || isAbsOf(engine, right, isSubject) ? 'right' : null;

@@ -111,14 +111,8 @@ export const SAMPLE: PinnedFile[] = [
   {
     pkg: '@tensorflow/tfjs-backend-cpu',
     file: 'dist/kernels/Softplus.js',
-    findings: [
-      {
-        rule: 'no-naive-log-sigmoid',
-        line: 41,
-        verdict: 'false positive',
-        note: '`Math.log(1.0 + expX)` only in the else branch of `tooSmall = xi < threshold` / `tooLarge = xi > -threshold` (|x| < 13.9): it cannot overflow',
-      },
-    ],
+    findings: [],
+    note: 'former false positive, fixed: `Math.log(1.0 + expX)` (line 41) only in the else branch of the boolean temporaries `tooSmall = xi < threshold` / `tooLarge = xi > -threshold` (|x| < 13.9), with `expX = Math.exp(xi)` computed before the branch: guards read through boolean temporaries, and bounds taken where the exponential is used',
   },
   { pkg: '@tensorflow/tfjs-backend-cpu', file: 'dist/kernels/Elu.js', findings: [{ rule: 'prefer-expm1', line: 19, verdict: 'true positive', note: 'ELU `Math.exp(xi) - 1` for small negative xi (error above float32 ε near 1e-10)' }] },
   {

@@ -3,6 +3,9 @@ import { ruleTester, TF_BINDINGS } from '../helpers/rule-tester.js';
 
 ruleTester.run('no-naive-log-sigmoid', rule, {
   valid: [
+    // Guards through boolean temporaries (TF.js's CPU softplus kernel): the log runs only where |x| ≤ 13.
+    'function softplus(xi: number) {\n  const tooLarge = xi > 13;\n  const tooSmall = xi < -13;\n  const expX = Math.exp(xi);\n  let result;\n  if (tooSmall) {\n    result = expX;\n  } else if (tooLarge) {\n    result = xi;\n  } else {\n    result = Math.log(1.0 + expX);\n  }\n  return result;\n}',
+    'function softplus(xi: number) {\n  const inRange = !(xi > 13) && xi > -13;\n  return inRange ? Math.log(1 + Math.exp(xi)) : Math.max(xi, 0);\n}',
     "import * as tf from '@tensorflow/tfjs'; const y = tf.logSigmoid(x);",
     "import * as tf from '@tensorflow/tfjs'; const y = tf.softplus(x);",
     "import * as tf from '@tensorflow/tfjs'; const y = tf.log(tf.add(2, tf.exp(x)));",
@@ -19,6 +22,13 @@ ruleTester.run('no-naive-log-sigmoid', rule, {
     "import * as tf from '@tensorflow/tfjs'; const y = Math.log(tf.sigmoid(x));",
   ],
   invalid: [
+    {
+      // The flag was computed before the value changed: it proves nothing about the new value.
+      code: 'function softplus(x: number, scale: number) {\n  let xi = x;\n  const tooLarge = xi > 13;\n  xi = xi * scale;\n  return tooLarge ? xi : Math.log(1 + Math.exp(xi));\n}',
+      output:
+        "import { softplus as numericsSoftplus } from 'eslint-plugin-numerics/kernels';\nfunction softplus(x: number, scale: number) {\n  let xi = x;\n  const tooLarge = xi > 13;\n  xi = xi * scale;\n  return tooLarge ? xi : numericsSoftplus(xi);\n}",
+      errors: [{ messageId: 'naiveSoftplus' }],
+    },
     ...TF_BINDINGS.flatMap(({ header, tf }) => [
       {
         code: `${header}\nconst y = ${tf}.log(${tf}.sigmoid(z));`,

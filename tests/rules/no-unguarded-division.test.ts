@@ -6,6 +6,8 @@ const SUM = 'const total = xs.reduce((a, b) => a + b, 0);';
 
 ruleTester.run('no-unguarded-division', rule, {
   valid: [
+    // A zero guard through a boolean temporary.
+    'export function normalize(xs: number[]) {\n  const total = xs.reduce((a, b) => a + b, 0);\n  const empty = total === 0;\n  return empty ? xs : xs.map((v) => v / total);\n}',
     // Guards: + eps, max, || 1, ternaries, enclosing ifs, early returns/throws, data emptiness checks.
     `export const f = (xs: number[]) => { const total = xs.reduce((a, b) => a + b, 0) + 1e-12; return xs.map((v) => v / total); };`,
     `export const f = (xs: number[]) => { const total = Math.max(xs.reduce((a, b) => a + b, 0), 1e-12); return xs.map((v) => v / total); };`,
