@@ -88,6 +88,18 @@ function exits(statement: TSESTree.Node): boolean {
   );
 }
 
+/**
+ * What falling through `statement` proves: an `if` whose consequent always exits was false, and so on down an
+ * `else if` chain whose consequents exit (the final `else`, if any, may fall through: it adds nothing).
+ */
+function boundsAfterExits(engine: NumericsEngine, statement: TSESTree.Node, isSubject: (node: TSESTree.Node) => boolean): Bounds {
+  let bounds = UNBOUNDED;
+  for (let current: TSESTree.Node | null = statement; current?.type === AST_NODE_TYPES.IfStatement && exits(current.consequent); current = current.alternate) {
+    bounds = intersect(bounds, boundsFromTest(engine, current.test, false, isSubject));
+  }
+  return bounds;
+}
+
 /** Bounds on an identifier at `use` from the conditions that must hold for `use` to run. */
 function boundsFromControlFlow(engine: NumericsEngine, use: TSESTree.Node, isSubject: (node: TSESTree.Node) => boolean): Bounds {
   let bounds = UNBOUNDED;
@@ -99,12 +111,10 @@ function boundsFromControlFlow(engine: NumericsEngine, use: TSESTree.Node, isSub
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
       bounds = intersect(bounds, boundsFromTest(engine, parent.left, parent.operator === '&&', isSubject));
     } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
-      // Early exits before this statement: `if (x > C) return …;`
+      // Early exits before this statement: `if (x > C) return …;`, and chains `if (a) return …; else if (b) return …;`
       for (const statement of parent.body) {
         if (statement === child) break;
-        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
-          bounds = intersect(bounds, boundsFromTest(engine, statement.test, false, isSubject));
-        }
+        bounds = intersect(bounds, boundsAfterExits(engine, statement, isSubject));
       }
     }
     if (isFunction(parent) && !isInlineCallback(parent)) break;

@@ -3,6 +3,8 @@ import { ruleTester, TF_BINDINGS } from '../helpers/rule-tester.js';
 
 ruleTester.run('no-naive-log-sigmoid', rule, {
   valid: [
+    // Early exits down an else-if chain: the log runs only where -20 <= x <= 20.
+    'function softplus(x: number) {\n  if (x > 20) return x;\n  else if (x < -20) return Math.exp(x);\n  return Math.log(1 + Math.exp(x));\n}',
     // Guards through boolean temporaries (TF.js's CPU softplus kernel): the log runs only where |x| ≤ 13.
     'function softplus(xi: number) {\n  const tooLarge = xi > 13;\n  const tooSmall = xi < -13;\n  const expX = Math.exp(xi);\n  let result;\n  if (tooSmall) {\n    result = expX;\n  } else if (tooLarge) {\n    result = xi;\n  } else {\n    result = Math.log(1.0 + expX);\n  }\n  return result;\n}',
     'function softplus(xi: number) {\n  const inRange = !(xi > 13) && xi > -13;\n  return inRange ? Math.log(1 + Math.exp(xi)) : Math.max(xi, 0);\n}',
@@ -22,6 +24,13 @@ ruleTester.run('no-naive-log-sigmoid', rule, {
     "import * as tf from '@tensorflow/tfjs'; const y = Math.log(tf.sigmoid(x));",
   ],
   invalid: [
+    {
+      // The chain's last branch falls through: it proves nothing about x (only the first test does, and it bounds x below).
+      code: 'function softplus(x: number) {\n  if (x < -20) return Math.exp(x);\n  else if (x > 20) x = x - 1;\n  return Math.log(1 + Math.exp(x));\n}',
+      output:
+        "import { softplus as numericsSoftplus } from 'eslint-plugin-numerics/kernels';\nfunction softplus(x: number) {\n  if (x < -20) return Math.exp(x);\n  else if (x > 20) x = x - 1;\n  return numericsSoftplus(x);\n}",
+      errors: [{ messageId: 'naiveSoftplus' }],
+    },
     {
       // The flag was computed before the value changed: it proves nothing about the new value.
       code: 'function softplus(x: number, scale: number) {\n  let xi = x;\n  const tooLarge = xi > 13;\n  xi = xi * scale;\n  return tooLarge ? xi : Math.log(1 + Math.exp(xi));\n}',
