@@ -11,6 +11,7 @@ import { argumentText, optionsText, shortCode } from '../src/fix/text.js';
 import type { Op } from '../src/ops/types.js';
 import { detectNaiveStd, detectNaiveVariance, detectScaledSumOfSquares, type NaiveVarianceMatch } from '../src/patterns/variance.js';
 import type { OpName } from '../src/ops/types.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageIds = 'naiveVariance' | 'naiveStd' | 'streamingVariance' | 'scaledSumOfSquares' | 'naiveVarianceSuggestion';
@@ -132,7 +133,8 @@ export default createRule<[], MessageIds>({
 
     return {
       BinaryExpression: check,
-      CallExpression: check,
+      // A call at the top is a TF.js op or a root (`Math.sqrt`, `Math.pow(v, 0.5)`): none in a file without either.
+      ...(engine.mayHoldTensors || mentions(context.sourceCode, 'sqrt') ? { CallExpression: check } : {}),
       'Program:exit'() {
         reporter.flush();
       },

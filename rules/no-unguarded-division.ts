@@ -94,7 +94,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       BinaryExpression: check,
-      CallExpression: check,
+      // A division written as a call is TF.js's (`tf.div`, `x.div()`): no calls to look at without tensors.
+      ...(engine.mayHoldTensors ? { CallExpression: check } : {}),
       'Program:exit'() {
         reporter.flush();
       },
