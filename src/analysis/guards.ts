@@ -122,6 +122,14 @@ function boundsFromControlFlow(engine: NumericsEngine, use: TSESTree.Node, isSub
   return bounds;
 }
 
+/** A test for "this expression reads the variable `identifier` names" (the subject of a guard). */
+function readsVariable(engine: NumericsEngine, identifier: TSESTree.Identifier, variable: ReturnType<typeof findVariable>): (candidate: TSESTree.Node) => boolean {
+  return (candidate) => {
+    const inner = skipTypeWrappers(candidate);
+    return inner.type === AST_NODE_TYPES.Identifier && inner.name === identifier.name && findVariable(engine.sourceCode, inner) === variable;
+  };
+}
+
 /** Proven bounds of a number expression evaluated at its own position. */
 export function boundsOf(engine: NumericsEngine, expression: TSESTree.Node, depth = 0): Bounds {
   const node = skipTypeWrappers(expression);
@@ -131,11 +139,7 @@ export function boundsOf(engine: NumericsEngine, expression: TSESTree.Node, dept
 
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(engine.sourceCode, node);
-    const isSubject = (candidate: TSESTree.Node): boolean => {
-      const inner = skipTypeWrappers(candidate);
-      return inner.type === AST_NODE_TYPES.Identifier && inner.name === node.name && findVariable(engine.sourceCode, inner) === variable;
-    };
-    let bounds = boundsFromControlFlow(engine, node, isSubject);
+    let bounds = boundsFromControlFlow(engine, node, readsVariable(engine, node, variable));
     const binding = constantInitializer(engine.sourceCode, node);
     if (binding) bounds = intersect(bounds, boundsOf(engine, binding.init, depth + 1));
     return bounds;
@@ -188,11 +192,7 @@ export function boundsAt(engine: NumericsEngine, expression: TSESTree.Node, site
   if (node.type !== AST_NODE_TYPES.Identifier) return own;
   const variable = findVariable(engine.sourceCode, node);
   if (!variable || writeReferences(variable).length > 0) return own;
-  const isSubject = (candidate: TSESTree.Node): boolean => {
-    const inner = skipTypeWrappers(candidate);
-    return inner.type === AST_NODE_TYPES.Identifier && inner.name === node.name && findVariable(engine.sourceCode, inner) === variable;
-  };
-  return intersect(own, boundsFromControlFlow(engine, site, isSubject));
+  return intersect(own, boundsFromControlFlow(engine, site, readsVariable(engine, node, variable)));
 }
 
 /** Largest exponent whose `exp` is finite: float64 ~709.78, float32 ~88.72. */

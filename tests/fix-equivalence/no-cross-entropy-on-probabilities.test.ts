@@ -223,6 +223,13 @@ const binaryTensorCases: FixCase[] = [
     inputs: BINARY,
   },
   {
+    name: 'log imported under another name (import { log as ln }): found, and the fix runs',
+    code: `import { add, log as ln, mul, neg, sigmoid, sub, type Tensor } from '@tensorflow/tfjs';\nexport const f = (y: Tensor, z: Tensor) => {\n  const p = sigmoid(z);\n  return neg(add(mul(y, ln(p)), mul(sub(1, y), ln(sub(1, p)))));\n};\n`,
+    expectOutput: ['add(sub(relu(z), mul(z, y)), softplus(neg(abs(z))))'],
+    reference: bceElementwise,
+    inputs: BINARY,
+  },
+  {
     // The textbook difference form −y·log(p) − (1 − y)·log(1 − p): the loss itself, so no outer negation.
     name: 'difference form: tf.sub(tf.neg(tf.mul(y, tf.log(p))), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)))) → the logits form',
     code: `${TF}export function f(y: tf.Tensor, z: tf.Tensor) {\n  const p = tf.sigmoid(z);\n  return tf.sub(tf.neg(tf.mul(y, tf.log(p))), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))));\n}\n`,
