@@ -32,19 +32,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { clearCaches } from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { addStats, cpuMs, f1, f2, f3, gc, loadBuiltNumerics, median, noopPlugin, sum, type PluginObject, type RuleTimes } from './common.js';
 import { CACHE_DIR, REPO_ROOT, resolvePackage, selectPackages } from '../tools/corpus/files.js';
 import { configFor, langsFor } from '../tools/corpus/lint.js';
 
-type PluginObject = NonNullable<Linter.Config['plugins']>[string];
-
-/** The plugin as users run it: the built package (dist/), as in bench/lint.bench.ts. */
-async function loadNumerics(): Promise<{ rules: Linter.RulesRecord; plugins: Record<string, PluginObject> }> {
-  const specifier: string = 'eslint-plugin-numerics'; // resolved at run time: dist/ need not exist to type-check
-  const built = ((await import(specifier)) as { default: unknown }).default as {
-    configs: { all: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> } };
-  };
-  return { rules: built.configs.all.rules, plugins: built.configs.all.plugins };
-}
 
 interface Args {
   rounds: number;
@@ -66,15 +57,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const noopPlugin = {
-  meta: { name: 'bench' },
-  rules: {
-    noop: {
-      meta: { type: 'problem', schema: [] },
-      create: () => ({ Program() {} }),
-    },
-  },
-} as unknown as PluginObject;
 
 interface RuleContextLike {
   filename: string;
@@ -187,14 +169,6 @@ function loadCorpus(
   return { files, versions };
 }
 
-function cpuMs(start: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(start);
-  return (d.user + d.system) / 1000;
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 /** A cold run: parser caches dropped first, so programs and checkers are built inside the timed region. */
 function coldStart(): void {
@@ -217,23 +191,12 @@ function lintAll(linter: Linter, files: BenchFile[], config: ConfigName | 'probe
   return { cpu: cpuMs(c0), wall: performance.now() - t0, messages };
 }
 
-interface RuleTimes {
-  parse: number;
-  rules: Record<string, number>;
-  total: number;
-}
 
 function lintAllWithStats(linter: Linter, files: BenchFile[], config: ConfigName): RuleTimes {
   coldStart();
   const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
   for (const f of files) {
-    // `stats` is read by verifyAndFix (which sets up the timing slots), not declared in its options type.
-    linter.verifyAndFix(f.code, f.configs.get(config)!, { filename: f.filename, stats: true, fix: false } as Linter.FixOptions);
-    for (const pass of linter.getTimes().passes) {
-      out.parse += pass.parse?.total ?? 0;
-      out.total += pass.total;
-      for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
-    }
+    addStats(linter, out, f.code, f.configs.get(config)!, f.filename);
   }
   return out;
 }
@@ -266,19 +229,10 @@ function findings(run: Run): { list: Finding[]; fatal: string[] } {
   return { list, fatal };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const f1 = (x: number) => x.toFixed(1);
-const f2 = (x: number) => x.toFixed(2);
-const f3 = (x: number) => x.toFixed(3);
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const numerics = await loadNumerics();
+  const numerics = await loadBuiltNumerics();
   // Flat config ignores `**/node_modules/` relative to cwd; the corpus lives there.
   const linter = new Linter({ configType: 'flat', cwd: path.join(REPO_ROOT, 'node_modules') });
   const require = createRequire(import.meta.url);

@@ -20,6 +20,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { Linter } from 'eslint';
 import mathPlugin from 'eslint-plugin-math';
+import { addStats, cpuMs, f1, f3, gc, loadBuiltNumerics, median, noopPlugin, sum, type PluginObject, type RuleTimes } from './common.js';
 import { resolvePackage, selectPackages } from '../tools/corpus/files.js';
 import { configFor, type Lang, langsFor, NUMERICS_PLUGINS, NUMERICS_RULES, virtualName } from '../tools/corpus/lint.js';
 
@@ -28,12 +29,7 @@ import { configFor, type Lang, langsFor, NUMERICS_PLUGINS, NUMERICS_RULES, virtu
  * `__name` helper on every function expression, a cost the published code does not have; `--source` measures them.
  */
 async function loadNumerics(source: boolean): Promise<{ rules: Linter.RulesRecord; plugins: Record<string, PluginObject> }> {
-  if (source) return { rules: NUMERICS_RULES, plugins: NUMERICS_PLUGINS };
-  const specifier: string = 'eslint-plugin-numerics'; // resolved at run time: dist/ need not exist to type-check
-  const built = ((await import(specifier)) as { default: unknown }).default as {
-    configs: { all: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> } };
-  };
-  return { rules: built.configs.all.rules, plugins: built.configs.all.plugins };
+  return source ? { rules: NUMERICS_RULES, plugins: NUMERICS_PLUGINS } : loadBuiltNumerics();
 }
 
 interface Args {
@@ -58,17 +54,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-type PluginObject = NonNullable<Linter.Config['plugins']>[string];
-
-const noopPlugin = {
-  meta: { name: 'bench' },
-  rules: {
-    noop: {
-      meta: { type: 'problem', schema: [] },
-      create: () => ({ Program() {} }),
-    },
-  },
-} as unknown as PluginObject;
 
 const math = mathPlugin as unknown as { configs: { recommended: { rules: Linter.RulesRecord } } };
 
@@ -112,14 +97,6 @@ function loadCorpus(packages: string[], linter: Linter): { files: BenchFile[]; v
   return { files, versions };
 }
 
-function cpuMs(start: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(start);
-  return (d.user + d.system) / 1000;
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 function lintAll(linter: Linter, files: BenchFile[], config: BenchConfig['name']): { cpu: number; wall: number; problems: number } {
   gc();
@@ -130,35 +107,16 @@ function lintAll(linter: Linter, files: BenchFile[], config: BenchConfig['name']
   return { cpu: cpuMs(c0), wall: performance.now() - t0, problems };
 }
 
-interface RuleTimes {
-  parse: number;
-  rules: Record<string, number>;
-  total: number;
-}
 
 function lintAllWithStats(linter: Linter, files: BenchFile[], config: BenchConfig['name']): RuleTimes {
   gc();
   const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
   for (const f of files) {
-    // `stats` is read by verifyAndFix (which sets up the timing slots), not declared in its options type.
-    linter.verifyAndFix(f.code, f.configs.get(config)!, { filename: f.filename, stats: true, fix: false } as Linter.FixOptions);
-    for (const pass of linter.getTimes().passes) {
-      out.parse += pass.parse?.total ?? 0;
-      out.total += pass.total;
-      for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
-    }
+    addStats(linter, out, f.code, f.configs.get(config)!, f.filename);
   }
   return out;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const f1 = (x: number) => x.toFixed(1);
-const f3 = (x: number) => x.toFixed(3);
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
