@@ -5,6 +5,8 @@ const TF = "import * as tf from '@tensorflow/tfjs';\n";
 
 ruleTester.run('no-cross-entropy-on-probabilities', rule, {
   valid: [
+    // The alias of TF.js's log shadowed by a local `ln` that is not a log: no cross-entropy.
+    "import { sigmoid, log as ln, mul, add, sub } from '@tensorflow/tfjs';\nexport const f = (y, z, ln) => {\n  const p = sigmoid(z);\n  return add(mul(y, ln(p)), mul(sub(1, y), ln(sub(1, p))));\n};",
     // The logits forms.
     `${TF}const l = tf.losses.sigmoidCrossEntropy(y, z);`,
     `${TF}const l = tf.losses.softmaxCrossEntropy(y, logits);`,
