@@ -19,6 +19,7 @@ export interface MatrixBindings {
 
 const LIBRARIES: ReadonlySet<string> = new Set(['ml-matrix', 'mathjs']);
 const cache = new WeakMap<TSESTree.Program, MatrixBindings>();
+const NO_BINDINGS: MatrixBindings = { namespaces: new Map(), named: new Map(), importsMlMatrix: false };
 
 function moduleOf(init: TSESTree.Node | null | undefined): MatrixLibrary | null {
   const node = init ? skipTypeWrappers(init) : null;
@@ -64,6 +65,10 @@ export function getMatrixBindings(sourceCode: TSESLint.SourceCode): MatrixBindin
         }
       }
     }
+  }
+  if (namespaces.size === 0 && named.size === 0) {
+    cache.set(program, NO_BINDINGS); // most files: no import of either library
+    return NO_BINDINGS;
   }
   // const math = create(all): a mathjs instance
   for (const statement of program.body) {

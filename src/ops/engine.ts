@@ -59,12 +59,6 @@ const KERNEL_OPS: Record<string, { op: OpName; domain: Domain }> = {
   softplus: { op: 'softplus', domain: 'number' },
 };
 
-/** Local helper names that, with a body that exponentiates and divides, compute a known operation. */
-const LOCAL_HELPERS: { pattern: RegExp; op: OpName }[] = [
-  { pattern: /^(?!.*log).*softmax/i, op: 'softmax' },
-  { pattern: /^(?!.*log(?!istic)).*(sigmoid|logistic|expit)/i, op: 'sigmoid' },
-];
-
 /** `mayBe` for `xs.map(…)`: the op of the callback, any op. */
 const ANY_OP = 'any';
 
@@ -78,17 +72,22 @@ const CALL_CANDIDATES: ReadonlyMap<string, readonly OpName[] | typeof ANY_OP> = 
   ['min', ['min', 'minimum']],
 ]);
 
-const helperOps = new Map<string, OpName | null>();
-
-/** The op a local helper of this name may compute (by LOCAL_HELPERS), memoised: names repeat across calls. */
-function helperOpOf(name: string): OpName | null {
-  let op = helperOps.get(name);
-  if (op === undefined) {
-    op = LOCAL_HELPERS.find(({ pattern }) => pattern.test(name))?.op ?? null;
-    if (helperOps.size > 50_000) helperOps.clear(); // a long editor session sees many names
-    helperOps.set(name, op);
+/**
+ * The op a local helper of this name may compute, given a body that exponentiates and divides: a name containing
+ * `softmax` that is not a log-softmax, or `sigmoid`/`logistic`/`expit` that is not a log-sigmoid (the `log` of
+ * `logistic` does not count). Case-insensitive. Substring tests, no regex and no memo: it is asked once per call
+ * node (callCandidatesOf is cached per node), and a module-level memo of names would keep each linted file's
+ * source text alive through V8's sliced strings.
+ */
+export function helperOpOf(name: string): OpName | null {
+  if (name.length < 5) return null;
+  const lower = name.toLowerCase();
+  const hasLog = lower.includes('log');
+  if (lower.includes('softmax') && !hasLog) return 'softmax';
+  if (lower.includes('sigmoid') || lower.includes('logistic') || lower.includes('expit')) {
+    return hasLog && lower.replaceAll('logistic', '').includes('log') ? null : 'sigmoid';
   }
-  return op;
+  return null;
 }
 
 /** Globals that are never tensors, so `Math.exp()` or `JSON.parse().log()` is not a chained tensor op. */
@@ -108,6 +107,7 @@ export class NumericsEngine {
   private readonly staticCache = new Map<TSESTree.Node, { value: unknown } | null>();
   private readonly resolveCache = new Map<TSESTree.Node, Resolved>();
   private readonly callCandidates = new Map<TSESTree.CallExpression, readonly OpName[] | typeof ANY_OP | null>();
+  private readonly memos = new Map<object, Map<TSESTree.Node, unknown>>();
   /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
   private readonly types: TypeOracle | null;
   /**
@@ -123,6 +123,19 @@ export class NumericsEngine {
     this.kernelBindings = findKernelBindings(sourceCode.ast, settings.kernelModule);
     this.types = settings.typed ? createTypeOracle(sourceCode) : null;
     this.mayHoldTensors = this.tf.importsTf || this.types !== null;
+  }
+
+  /**
+   * A pattern's own per-node answers for this file, one table per `owner` (a module-level token of the pattern).
+   * Owned by the engine, so the table goes with the file; a plain map for the reason given at `opCache`.
+   */
+  memo<V>(owner: object): Map<TSESTree.Node, V> {
+    let table = this.memos.get(owner);
+    if (!table) {
+      table = new Map();
+      this.memos.set(owner, table);
+    }
+    return table as Map<TSESTree.Node, V>;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -283,8 +296,8 @@ export class NumericsEngine {
       const kernel = this.kernelBindings.get(callee.name);
       const kernelOp = kernel !== undefined && Object.hasOwn(KERNEL_OPS, kernel) ? KERNEL_OPS[kernel].op : null;
       const helperOp = helperOpOf(callee.name);
-      const found = [kernelOp, helperOp].filter((op): op is OpName => op !== null);
-      return found.length > 0 ? found : null;
+      if (kernelOp === null) return helperOp === null ? null : [helperOp];
+      return helperOp === null ? [kernelOp] : [kernelOp, helperOp];
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const name = memberName(callee);

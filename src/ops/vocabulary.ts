@@ -32,7 +32,7 @@ type Spelling = (text: string) => boolean;
 /**
  * The words that spell each operation a rule can anchor on. Local helpers and kernels are matched by name
  * anywhere in an identifier (`stableSoftmax`, `logSoftmax`), as the engine matches them (ops/engine.ts
- * LOCAL_HELPERS, KERNEL_OPS).
+ * helperOpOf, KERNEL_OPS).
  */
 const SPELLINGS = {
   log: (text) => hasWord(text, 'log'),

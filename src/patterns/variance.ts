@@ -34,10 +34,13 @@ interface Moment {
   readonly ops: readonly Op[];
 }
 
-const fieldWritesCache = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+/** Owner tokens of this module's per-file memo tables (engine.memo). */
+const FIELD_WRITES = {};
+const VARIANCE_AT = {};
 
 /** The assignments and updates of each `this.<name>` field in a class body (one walk per class). */
-function fieldWrites(classBody: TSESTree.Node): Map<string, TSESTree.Node[]> {
+function fieldWrites(engine: NumericsEngine, classBody: TSESTree.Node): Map<string, TSESTree.Node[]> {
+  const fieldWritesCache = engine.memo<Map<string, TSESTree.Node[]>>(FIELD_WRITES);
   let writes = fieldWritesCache.get(classBody);
   if (writes) return writes;
   const found = new Map<string, TSESTree.Node[]>();
@@ -71,7 +74,7 @@ function streamingTerm(engine: NumericsEngine, operand: Operand): Operand | null
     let classBody: TSESTree.Node | undefined = node.parent;
     while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
     if (!classBody) return null;
-    writes = fieldWrites(classBody).get((node.property as TSESTree.Identifier).name) ?? [];
+    writes = fieldWrites(engine, classBody).get((node.property as TSESTree.Identifier).name) ?? [];
   } else if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(engine.sourceCode, node);
     const declarator = variable?.defs[0]?.node;
@@ -285,11 +288,10 @@ function sumsVariance(engine: NumericsEngine, div: Op): NaiveVarianceMatch | nul
   };
 }
 
-const varianceCache = new WeakMap<TSESTree.Node, NaiveVarianceMatch | null>();
-
 /** A naive variance at this node (a subtraction or a division), not counting an enclosing sqrt. */
 export function detectNaiveVariance(engine: NumericsEngine, node: TSESTree.Node): NaiveVarianceMatch | null {
   // Asked for each node and again for the operand of each sqrt: one answer per node.
+  const varianceCache = engine.memo<NaiveVarianceMatch | null>(VARIANCE_AT);
   let match = varianceCache.get(node);
   if (match === undefined) {
     match = naiveVarianceAt(engine, node);
