@@ -151,3 +151,30 @@ describe( 'sum: properties', () => {
 		} ) );
 	} );
 } );
+
+describe( 'sum: lanes whose partial sums cancel', () => {
+	// Cancelling triples 1e100, 1, −1e100 at 0, 5 and n − 3 − (n mod 4), ones elsewhere: the four lane sums end as
+	// a, 2a, −a, −2a (a = 1e100), so adding them rounds 3a twice with errors that cancel, and the answer is carried by
+	// the lanes' small corrections (a plain chain of corrections lost them: the result was 0). n from 32,768 runs the
+	// look-ahead loop; n mod 4 ≠ 0 the scalar tail. Compared with the exact (BigInt) sum.
+	const exact = ( xs: ArrayLike<number> ): number => {
+		let s = 0n;
+		for ( let i = 0; i < xs.length; i++ ) {
+			s += BigInt( xs[ i ] );
+		}
+		return Number( s );
+	};
+	it.each( [ 16, 1_000, 1_003, 32_768, 40_001, 100_000 ] )( 'n = %i', ( n ) => {
+		for ( const make of [ ( k: number ) => new Array<number>( k ).fill( 1 ), ( k: number ) => new Float64Array( k ).fill( 1 ) ] ) {
+			const xs = make( n );
+			for ( const at of [ 0, 5, n - 3 - ( n % 4 ) ] ) {
+				xs[ at ] = 1e100;
+				xs[ at + 1 ] = 1;
+				xs[ at + 2 ] = -1e100;
+			}
+			expect( exact( xs ) ).toBe( n - 6 );
+			expect( sum( xs ) ).toBe( n - 6 );
+			expect( mean( xs ) ).toBe( ( n - 6 ) / n );
+		}
+	} );
+} );
