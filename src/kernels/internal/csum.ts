@@ -22,7 +22,7 @@ export let csumProbe = 0.0;
 * correction `c`; for every term `t`, `u = s + t` and the exact rounding error of that addition — `(s − u) + t` if
 * `|s| ≥ |t|`, else `(t − u) + s` (Fast2Sum with the larger operand first) — is added to `c`. Kahan's variant always
 * assumes `|s| ≥ |t|` and fails when a term exceeds the running sum. The lanes break the dependency chain of a single
-* running sum; the branch is well predicted on ordinary data. The lanes and corrections are combined with two-sums.
+* running sum; the branch is well predicted on ordinary data. The lanes and corrections are combined by `combine`.
 *
 * The result is only meaningful when it is finite: an infinite or NaN element, or an intermediate overflow, makes it
 * `NaN`/`±Infinity`, and callers then use `nonFiniteSum`.
