@@ -18,8 +18,7 @@ import { csum, csumScaled, nonFiniteSum, OVERFLOW_SCALE, OVERFLOW_UNSCALE } from
 * lose the small corrections). Four lanes break the dependency chain of a single accumulator; the compensation still
 * costs about 4 extra operations per element, so the kernel runs at 1.3× the plain loop on cached data; on arrays of
 * 32,768 elements or more it also loads the element 512 places ahead, which keeps it near 1.35× at n = 1e5 and
-* 1.4–2.0× at 1e6 (data beyond the L2 cache; it was 1.8× and 2.4× without)
-* (see `docs/kernels.md`).
+* 1.4–2.0× at 1e6 (data beyond the L2 cache; 1.8× and 2.4× without it: see `docs/kernels.md`).
 *
 * Non-finite terms are handled apart: a compensation term would turn `Infinity + 1` into `NaN`
 * (`(∞ − ∞)`), so when the compensated result is not finite the elements are scanned and IEEE semantics applied
