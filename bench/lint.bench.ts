@@ -12,6 +12,10 @@
  *
  *   npm run bench:lint                         default: 5 CPU rounds + 3 stats rounds after one warm-up
  *   npm run bench:lint -- --rounds 3 --stats-rounds 2 --package three --json out.json
+ *   npm run bench:lint -- --floor              also time two stand-ins of the plugin that split its overhead:
+ *                                              `create` only (each rule's real `create`, its listeners dropped),
+ *                                              and empty listeners (stubs that return, per file, the listener keys
+ *                                              the real rule returned there, with empty bodies: ESLint's own price)
  *
  * Targets (DESIGN §6): numerics CPU ≤ 1.05× baseline; numerics rule time ≤ 0.1× eslint-plugin-math's.
  */
@@ -38,10 +42,11 @@ interface Args {
   packages: string[];
   json?: string;
   source: boolean;
+  floor: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { rounds: 5, statsRounds: 3, packages: [], source: false };
+  const args: Args = { rounds: 5, statsRounds: 3, packages: [], source: false, floor: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--rounds') args.rounds = Number(argv[++i]);
@@ -49,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--package' || a === '-p') args.packages.push(...argv[++i]!.split(','));
     else if (a === '--json') args.json = argv[++i];
     else if (a === '--source') args.source = true;
+    else if (a === '--floor') args.floor = true;
     else throw new Error(`bench:lint: unknown argument ${a}`);
   }
   return args;
@@ -58,25 +64,62 @@ function parseArgs(argv: string[]): Args {
 const math = mathPlugin as unknown as { configs: { recommended: { rules: Linter.RulesRecord } } };
 
 interface BenchConfig {
-  name: 'baseline' | 'numerics' | 'math';
+  name: string;
   rules: Linter.RulesRecord;
   plugins: Record<string, PluginObject>;
+  /** Timed in the stats rounds too (the stand-ins of `--floor` have no rule time worth reading). */
+  stats: boolean;
 }
 
-const CONFIGS: BenchConfig[] = [
-  { name: 'baseline', rules: { 'bench/noop': 'error' }, plugins: { bench: noopPlugin } },
-  { name: 'numerics', rules: {}, plugins: {} }, // filled in main(): built or source plugin
-  { name: 'math', rules: math.configs.recommended.rules, plugins: { math: mathPlugin as unknown as PluginObject } },
-];
+const BASELINE: BenchConfig = { name: 'baseline', rules: { 'bench/noop': 'error' }, plugins: { bench: noopPlugin }, stats: true };
+const MATH: BenchConfig = { name: 'math', rules: math.configs.recommended.rules, plugins: { math: mathPlugin as unknown as PluginObject }, stats: true };
+
+type RuleModule = { meta?: unknown; create: (context: { filename: string }) => Record<string, unknown> };
+
+/**
+ * The two stand-ins of `--floor`. Listener keys are recorded per file by `recordListenerKeys` (one pass of the
+ * real plugin), so the empty-listener stubs register exactly what the real rules register there.
+ */
+function floorConfigs(numerics: BenchConfig): { configs: BenchConfig[]; recorder: Record<string, PluginObject>; keys: Map<string, Map<string, string[]>> } {
+  const [pluginName, plugin] = Object.entries(numerics.plugins)[0]! as [string, { rules: Record<string, RuleModule> }];
+  const keys = new Map<string, Map<string, string[]>>();
+  const wrap = (create: (name: string, rule: RuleModule) => RuleModule['create']): PluginObject =>
+    ({ meta: { name: pluginName }, rules: Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [name, { meta: rule.meta, create: create(name, rule) }])) }) as unknown as PluginObject;
+  const recorder = wrap((name, rule) => (context) => {
+    const listeners = rule.create(context);
+    let byRule = keys.get(context.filename);
+    if (!byRule) keys.set(context.filename, (byRule = new Map()));
+    byRule.set(name, Object.keys(listeners));
+    return listeners;
+  });
+  const createOnly = wrap((_, rule) => (context) => {
+    rule.create(context);
+    return {};
+  });
+  const emptyListeners = wrap((name) => (context) => Object.fromEntries((keys.get(context.filename)?.get(name) ?? []).map((key) => [key, () => {}])));
+  return {
+    configs: [
+      { name: 'numerics: create only', rules: numerics.rules, plugins: { [pluginName]: createOnly }, stats: false },
+      { name: 'numerics: empty listeners', rules: numerics.rules, plugins: { [pluginName]: emptyListeners }, stats: false },
+    ],
+    recorder: { [pluginName]: recorder },
+    keys,
+  };
+}
 
 interface BenchFile {
   filename: string;
   code: string;
   lines: number;
-  configs: Map<BenchConfig['name'], Linter.Config[]>;
+  configs: Map<string, Linter.Config[]>;
 }
 
-function loadCorpus(packages: string[], linter: Linter): { files: BenchFile[]; versions: Record<string, string> } {
+function loadCorpus(
+  packages: string[],
+  linter: Linter,
+  configs: readonly BenchConfig[],
+  recorder?: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> },
+): { files: BenchFile[]; versions: Record<string, string> } {
   const files: BenchFile[] = [];
   const versions: Record<string, string> = {};
   for (const pkg of selectPackages(packages)) {
@@ -90,15 +133,16 @@ function loadCorpus(packages: string[], linter: Linter): { files: BenchFile[]; v
         (l: Lang) => !linter.verify(code, configFor(l, f.rel, {}, {}), { filename }).some((m) => m.fatal),
       );
       if (!lang) continue;
-      const configs = new Map(CONFIGS.map((c) => [c.name, configFor(lang, f.rel, c.rules, c.plugins)] as const));
-      files.push({ filename, code, lines: code.split('\n').length, configs });
+      if (recorder) linter.verify(code, configFor(lang, f.rel, recorder.rules, recorder.plugins), { filename });
+      const byName = new Map(configs.map((c) => [c.name, configFor(lang, f.rel, c.rules, c.plugins)] as const));
+      files.push({ filename, code, lines: code.split('\n').length, configs: byName });
     }
   }
   return { files, versions };
 }
 
 
-function lintAll(linter: Linter, files: BenchFile[], config: BenchConfig['name']): { cpu: number; wall: number; problems: number } {
+function lintAll(linter: Linter, files: BenchFile[], config: string): { cpu: number; wall: number; problems: number } {
   gc();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -108,7 +152,7 @@ function lintAll(linter: Linter, files: BenchFile[], config: BenchConfig['name']
 }
 
 
-function lintAllWithStats(linter: Linter, files: BenchFile[], config: BenchConfig['name']): RuleTimes {
+function lintAllWithStats(linter: Linter, files: BenchFile[], config: string): RuleTimes {
   gc();
   const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
   for (const f of files) {
@@ -120,10 +164,12 @@ function lintAllWithStats(linter: Linter, files: BenchFile[], config: BenchConfi
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  Object.assign(CONFIGS[1]!, await loadNumerics(args.source));
+  const numerics: BenchConfig = { name: 'numerics', ...(await loadNumerics(args.source)), stats: true };
+  const floor = args.floor ? floorConfigs(numerics) : null;
+  const CONFIGS: BenchConfig[] = [BASELINE, numerics, MATH, ...(floor?.configs ?? [])];
   const linter = new Linter({ configType: 'flat' });
   const require = createRequire(import.meta.url);
-  const { files, versions } = loadCorpus(args.packages, linter);
+  const { files, versions } = loadCorpus(args.packages, linter, CONFIGS, floor ? { rules: numerics.rules, plugins: floor.recorder } : undefined);
   const lines = sum(files.map((f) => f.lines));
   const kloc = lines / 1000;
   const ver = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
@@ -142,9 +188,9 @@ async function main(): Promise<void> {
   // Warm-up: every config once (JIT, parser caches), not counted.
   for (const c of CONFIGS) lintAll(linter, files, c.name);
 
-  const cpu: Record<string, number[]> = { baseline: [], numerics: [], math: [] };
-  const wall: Record<string, number[]> = { baseline: [], numerics: [], math: [] };
-  const ratios: Record<string, number[]> = { numerics: [], math: [] };
+  const cpu: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, []]));
+  const wall: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, []]));
+  const ratios: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, []]));
   for (let round = 0; round < args.rounds; round++) {
     const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]!);
     const byName: Record<string, number> = {};
@@ -154,16 +200,15 @@ async function main(): Promise<void> {
       wall[c.name]!.push(r.wall);
       byName[c.name] = r.cpu;
     }
-    ratios.numerics!.push(byName.numerics! / byName.baseline!);
-    ratios.math!.push(byName.math! / byName.baseline!);
-    process.stderr.write(
-      `  round ${round + 1}: baseline ${f1(byName.baseline! / 1000)} s, numerics ×${f3(byName.numerics! / byName.baseline!)}, math ×${f3(byName.math! / byName.baseline!)}\n`,
-    );
+    for (const c of CONFIGS) ratios[c.name]!.push(byName[c.name]! / byName.baseline!);
+    const shown = CONFIGS.slice(1).map((c) => `${c.name} ×${f3(byName[c.name]! / byName.baseline!)}`);
+    process.stderr.write(`  round ${round + 1}: baseline ${f1(byName.baseline! / 1000)} s, ${shown.join(', ')}\n`);
   }
 
-  const stats: Record<string, RuleTimes[]> = { baseline: [], numerics: [], math: [] };
+  const timed = CONFIGS.filter((c) => c.stats);
+  const stats: Record<string, RuleTimes[]> = Object.fromEntries(timed.map((c) => [c.name, []]));
   for (let round = 0; round < args.statsRounds; round++) {
-    const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]!);
+    const order = timed.map((_, i) => timed[(i + round) % timed.length]!);
     for (const c of order) stats[c.name]!.push(lintAllWithStats(linter, files, c.name));
   }
   const ruleTotal = (name: string) => median(stats[name]!.map((s) => sum(Object.values(s.rules))));
@@ -176,7 +221,7 @@ async function main(): Promise<void> {
   console.log('| config | CPU s | ratio to baseline (median) | ratio range | wall s |');
   console.log('|---|---:|---:|---:|---:|');
   for (const c of CONFIGS) {
-    const r = c.name === 'baseline' ? [1] : ratios[c.name]!;
+    const r = ratios[c.name]!;
     console.log(
       `| ${c.name} | ${f1(median(cpu[c.name]!) / 1000)} | ${f3(median(r))} | ${f3(Math.min(...r))}–${f3(Math.max(...r))} | ${f1(median(wall[c.name]!) / 1000)} |`,
     );
@@ -185,7 +230,7 @@ async function main(): Promise<void> {
   console.log('\n## Rule time (ESLint stats: true, median over rounds)\n');
   console.log('| config | parse ms | rule ms | rule ms per 1,000 lines |');
   console.log('|---|---:|---:|---:|');
-  for (const c of CONFIGS) {
+  for (const c of timed) {
     console.log(`| ${c.name} | ${f1(median(stats[c.name]!.map((s) => s.parse)))} | ${f1(ruleTotal(c.name))} | ${f3(ruleTotal(c.name) / kloc)} |`);
   }
   const numericsRule = ruleTotal('numerics');
@@ -207,7 +252,7 @@ async function main(): Promise<void> {
   if (args.json) {
     writeFileSync(
       args.json,
-      JSON.stringify({ env, files: files.length, lines, versions, cpu, wall, ratios, stats: Object.fromEntries(CONFIGS.map((c) => [c.name, stats[c.name]])) }, null, 1),
+      JSON.stringify({ env, files: files.length, lines, versions, cpu, wall, ratios, stats }, null, 1),
     );
   }
 }
