@@ -6,7 +6,8 @@
 * that streams from beyond the L2 cache, it waits on memory where the plain loop does not; the early load starts the
 * next cache misses sooner. Measured against the plain loop (data 1e4 + U(0, 1), `number[]`, CPU time, 11 interleaved
 * rounds): 1.66–1.86× → 1.34–1.41× at n = 1e5 and 1e6, with 256, 512, 1024 or 2048 elements ahead alike. Below
-* `AHEAD_FROM` elements (256 KB) the array is usually in cache and the extra load is pure cost.
+* `AHEAD_FROM` elements (256 KB) the array is usually in cache and the extra load is pure cost. The loop body is
+* written twice (with and without the load): one loop testing `i < stop` each iteration measured ~5% slower at 1e5.
 */
 const AHEAD = 512;
 const AHEAD_FROM = 32768;
