@@ -8,9 +8,8 @@ import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
 import { argumentText, optionsText, shortCode } from '../src/fix/text.js';
-import type { Op } from '../src/ops/types.js';
+import type { Op, OpName } from '../src/ops/types.js';
 import { detectNaiveStd, detectNaiveVariance, detectScaledSumOfSquares, type NaiveVarianceMatch } from '../src/patterns/variance.js';
-import type { OpName } from '../src/ops/types.js';
 import { mentions } from '../src/ops/vocabulary.js';
 import { createRule } from '../src/util/create-rule.js';
 
