@@ -38,15 +38,23 @@ export interface RuleTimes {
   total: number;
 }
 
-/** Lint one file with ESLint's `stats` and add its parse, rule and total times to `out`. */
-export function addStats(linter: Linter, out: RuleTimes, code: string, config: Linter.Config[], filename: string): void {
-  // `stats` is read by verifyAndFix (which sets up the timing slots), not declared in its options type.
-  linter.verifyAndFix(code, config, { filename, stats: true, fix: false } as Linter.FixOptions);
-  for (const pass of linter.getTimes().passes) {
-    out.parse += pass.parse?.total ?? 0;
-    out.total += pass.total;
-    for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
+/** ESLint's `stats: true` over every file with one config: parse, per-rule and total times, summed. */
+export function ruleTimes<K>(
+  linter: Linter,
+  files: readonly { code: string; filename: string; configs: ReadonlyMap<K, Linter.Config[]> }[],
+  config: K,
+): RuleTimes {
+  const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
+  for (const f of files) {
+    // `stats` is read by verifyAndFix (which sets up the timing slots), not declared in its options type.
+    linter.verifyAndFix(f.code, f.configs.get(config)!, { filename: f.filename, stats: true, fix: false } as Linter.FixOptions);
+    for (const pass of linter.getTimes().passes) {
+      out.parse += pass.parse?.total ?? 0;
+      out.total += pass.total;
+      for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
+    }
   }
+  return out;
 }
 
 export const median = (xs: number[]): number => {

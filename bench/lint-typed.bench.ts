@@ -32,7 +32,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { clearCaches } from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { addStats, cpuMs, f1, f2, f3, gc, loadBuiltNumerics, median, noopPlugin, sum, type PluginObject, type RuleTimes } from './common.js';
+import { cpuMs, f1, f2, f3, gc, loadBuiltNumerics, median, noopPlugin, ruleTimes, sum, type PluginObject, type RuleTimes } from './common.js';
 import { CACHE_DIR, REPO_ROOT, resolvePackage, selectPackages } from '../tools/corpus/files.js';
 import { configFor, langsFor } from '../tools/corpus/lint.js';
 
@@ -194,11 +194,7 @@ function lintAll(linter: Linter, files: BenchFile[], config: ConfigName | 'probe
 
 function lintAllWithStats(linter: Linter, files: BenchFile[], config: ConfigName): RuleTimes {
   coldStart();
-  const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
-  for (const f of files) {
-    addStats(linter, out, f.code, f.configs.get(config)!, f.filename);
-  }
-  return out;
+  return ruleTimes(linter, files, config);
 }
 
 interface Finding {

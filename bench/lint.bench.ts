@@ -24,7 +24,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { Linter } from 'eslint';
 import mathPlugin from 'eslint-plugin-math';
-import { addStats, cpuMs, f1, f3, gc, loadBuiltNumerics, median, noopPlugin, sum, type PluginObject, type RuleTimes } from './common.js';
+import { cpuMs, f1, f3, gc, loadBuiltNumerics, median, noopPlugin, ruleTimes, sum, type PluginObject, type RuleTimes } from './common.js';
 import { resolvePackage, selectPackages } from '../tools/corpus/files.js';
 import { configFor, type Lang, langsFor, NUMERICS_PLUGINS, NUMERICS_RULES, virtualName } from '../tools/corpus/lint.js';
 
@@ -154,11 +154,7 @@ function lintAll(linter: Linter, files: BenchFile[], config: string): { cpu: num
 
 function lintAllWithStats(linter: Linter, files: BenchFile[], config: string): RuleTimes {
   gc();
-  const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
-  for (const f of files) {
-    addStats(linter, out, f.code, f.configs.get(config)!, f.filename);
-  }
-  return out;
+  return ruleTimes(linter, files, config);
 }
 
 
