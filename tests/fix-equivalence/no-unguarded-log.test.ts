@@ -107,6 +107,9 @@ const floorNumberCases: FixCase[] = [
     inputs: [
       { label: 'ordinary: in 1 of 2 documents', args: [[['a'], ['b']], 'a'], expect: 'same' },
       { label: 'in no document: -Infinity → log ε (the doc table)', args: [[['a'], ['b']], 'c'], expect: 'rescue' },
+      // Documented, not rescued: on no documents the ratio is 0/0 = NaN and Math.max(NaN, ε) is NaN (floors handle
+      // zeros; NaN in, NaN out, as safeLog). The reference is NaN too, and the fixed result must be exactly that.
+      { label: 'no documents: 0/0 stays NaN', args: [[], 'a'] },
     ],
   },
   {
