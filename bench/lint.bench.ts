@@ -1,7 +1,8 @@
 /**
  * `npm run bench:lint`: what the plugin costs in a lint run, on the real-code corpus (tools/corpus/packages.ts).
  *
- * Three configs lint the same files through ESLint's `Linter` (parse included, as in a real run):
+ * Three configs lint the same files through the `ESLint` class, as the CLI and editors run it (parse included; each
+ * config resolved once per language setup and cached per file: bench/common.ts ESLintInstances):
  *   baseline  one rule that does nothing (ESLint with any rule costs 5–20% more than with none, so that is the
  *             fair floor: DESIGN §6)
  *   numerics  this plugin's `all` config
@@ -21,11 +22,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
-import { Linter } from 'eslint';
+import { type ESLint, Linter } from 'eslint';
 import mathPlugin from 'eslint-plugin-math';
-import { cpuMs, f1, f3, gc, loadBuiltNumerics, median, noopPlugin, ruleTimes, sum, type PluginObject, type RuleTimes } from './common.js';
-import { resolvePackage, selectPackages } from '../tools/corpus/files.js';
+import { cpuMs, ESLintInstances, f1, f3, gc, lintText, loadBuiltNumerics, median, noopPlugin, ruleTimes, sum, type PluginObject, type RuleTimes } from './common.js';
+import { REPO_ROOT, resolvePackage, selectPackages } from '../tools/corpus/files.js';
 import { configFor, type Lang, langsFor, NUMERICS_PLUGINS, NUMERICS_RULES, virtualName } from '../tools/corpus/lint.js';
 
 /**
@@ -108,18 +110,23 @@ function floorConfigs(numerics: BenchConfig): { configs: BenchConfig[]; recorder
 }
 
 interface BenchFile {
-  filename: string;
+  /** The virtual path the file is linted under (cwd-relative `corpus/<package>/<path>`, made absolute). */
+  filePath: string;
   code: string;
   lines: number;
-  configs: Map<string, Linter.Config[]>;
+  lang: Lang;
+  rel: string;
 }
 
-function loadCorpus(
-  packages: string[],
-  linter: Linter,
-  configs: readonly BenchConfig[],
-  recorder?: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> },
-): { files: BenchFile[]; versions: Record<string, string> } {
+const instances = new ESLintInstances(REPO_ROOT);
+
+/** The file's ESLint instance for `config`: one per config and language setup (source type, JSX). */
+function eslintFor(config: BenchConfig, file: BenchFile, stats = false): ESLint {
+  const setup = `${file.lang}${file.rel.endsWith('.jsx') ? '+jsx' : ''}`;
+  return instances.get(`${config.name}|${setup}`, () => configFor(file.lang, file.rel, config.rules, config.plugins), stats);
+}
+
+async function loadCorpus(packages: string[], linter: Linter, recorder?: BenchConfig): Promise<{ files: BenchFile[]; versions: Record<string, string> }> {
   const files: BenchFile[] = [];
   const versions: Record<string, string> = {};
   for (const pkg of selectPackages(packages)) {
@@ -133,28 +140,28 @@ function loadCorpus(
         (l: Lang) => !linter.verify(code, configFor(l, f.rel, {}, {}), { filename }).some((m) => m.fatal),
       );
       if (!lang) continue;
-      if (recorder) linter.verify(code, configFor(lang, f.rel, recorder.rules, recorder.plugins), { filename });
-      const byName = new Map(configs.map((c) => [c.name, configFor(lang, f.rel, c.rules, c.plugins)] as const));
-      files.push({ filename, code, lines: code.split('\n').length, configs: byName });
+      const file: BenchFile = { filePath: path.join(REPO_ROOT, filename), code, lines: code.split('\n').length, lang, rel: f.rel };
+      if (recorder) await lintText(eslintFor(recorder, file), code, file.filePath);
+      files.push(file);
     }
   }
   return { files, versions };
 }
 
 
-function lintAll(linter: Linter, files: BenchFile[], config: string): { cpu: number; wall: number; problems: number } {
+async function lintAll(files: BenchFile[], config: BenchConfig): Promise<{ cpu: number; wall: number; problems: number }> {
   gc();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let problems = 0;
-  for (const f of files) problems += linter.verify(f.code, f.configs.get(config)!, { filename: f.filename }).length;
+  for (const f of files) problems += (await lintText(eslintFor(config, f), f.code, f.filePath)).messages.length;
   return { cpu: cpuMs(c0), wall: performance.now() - t0, problems };
 }
 
 
-function lintAllWithStats(linter: Linter, files: BenchFile[], config: string): RuleTimes {
+async function lintAllWithStats(files: BenchFile[], config: BenchConfig): Promise<RuleTimes> {
   gc();
-  return ruleTimes(linter, files, config);
+  return ruleTimes(files, (f) => eslintFor(config, f, true));
 }
 
 
@@ -165,7 +172,8 @@ async function main(): Promise<void> {
   const CONFIGS: BenchConfig[] = [BASELINE, numerics, MATH, ...(floor?.configs ?? [])];
   const linter = new Linter({ configType: 'flat' });
   const require = createRequire(import.meta.url);
-  const { files, versions } = loadCorpus(args.packages, linter, CONFIGS, floor ? { rules: numerics.rules, plugins: floor.recorder } : undefined);
+  const recorder: BenchConfig | undefined = floor ? { name: 'numerics: recorder', rules: numerics.rules, plugins: floor.recorder, stats: false } : undefined;
+  const { files, versions } = await loadCorpus(args.packages, linter, recorder);
   const lines = sum(files.map((f) => f.lines));
   const kloc = lines / 1000;
   const ver = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
@@ -182,7 +190,7 @@ async function main(): Promise<void> {
   console.log(Object.entries(env).map(([k, v]) => `${k} ${v}`).join('; '));
 
   // Warm-up: every config once (JIT, parser caches), not counted.
-  for (const c of CONFIGS) lintAll(linter, files, c.name);
+  for (const c of CONFIGS) await lintAll(files, c);
 
   const cpu: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, []]));
   const wall: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, []]));
@@ -191,7 +199,7 @@ async function main(): Promise<void> {
     const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]!);
     const byName: Record<string, number> = {};
     for (const c of order) {
-      const r = lintAll(linter, files, c.name);
+      const r = await lintAll(files, c);
       cpu[c.name]!.push(r.cpu);
       wall[c.name]!.push(r.wall);
       byName[c.name] = r.cpu;
@@ -205,7 +213,7 @@ async function main(): Promise<void> {
   const stats: Record<string, RuleTimes[]> = Object.fromEntries(timed.map((c) => [c.name, []]));
   for (let round = 0; round < args.statsRounds; round++) {
     const order = timed.map((_, i) => timed[(i + round) % timed.length]!);
-    for (const c of order) stats[c.name]!.push(lintAllWithStats(linter, files, c.name));
+    for (const c of order) stats[c.name]!.push(await lintAllWithStats(files, c));
   }
   const ruleTotal = (name: string) => median(stats[name]!.map((s) => sum(Object.values(s.rules))));
   const perRule = (name: string) => {
