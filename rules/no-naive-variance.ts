@@ -43,8 +43,10 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
-    const engine = getEngine(context);
     const sourceCode = context.sourceCode;
+    // Every form reads a sum or a mean (`E[x]`, `Σx²`), in some spelling.
+    if (!mentions(sourceCode, 'sum')) return {};
+    const engine = getEngine(context);
     const reporter = createReporter<MessageIds>(context, engine);
 
     function fixFor(match: NaiveVarianceMatch, sqrt: Op | null): { fix: FixSpec | null; replacement: string } {

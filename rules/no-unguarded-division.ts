@@ -9,7 +9,8 @@ import { hasSideEffect } from '@eslint-community/eslint-utils';
 import { getEngine } from '../src/ops/engine.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, numberText, shortCode } from '../src/fix/text.js';
-import { detectUnguardedDivision, type UnguardedDivision, ZERO_WHEN } from '../src/patterns/unguarded.js';
+import { mentionsAny } from '../src/ops/vocabulary.js';
+import { detectUnguardedDivision, type UnguardedDivision, ZERO_PRONE_WORDS, ZERO_WHEN } from '../src/patterns/unguarded.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type Options = [{ checkLength?: boolean; epsilon?: number }];
@@ -44,8 +45,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkLength: false }],
   },
   create(context, [options]) {
-    const engine = getEngine(context);
     const sourceCode = context.sourceCode;
+    if (!mentionsAny(sourceCode, options.checkLength ? [...ZERO_PRONE_WORDS, 'length'] : ZERO_PRONE_WORDS)) return {};
+    const engine = getEngine(context);
     const reporter = createReporter<MessageIds>(context, engine);
     const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);
 

@@ -30,9 +30,18 @@ export function shortCode(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, 
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+const numberTexts = new Map<number, string>();
+
 /** A number as a literal in its shortest form (`1e-6`, not `0.000001`). */
 export function numberText(value: number): string {
-  const plain = String(value);
-  const exponential = value.toExponential().replace('e+', 'e');
-  return exponential.length < plain.length ? exponential : plain;
+  // Rules format their configured ε once per file: remembered (toExponential is slow next to a map lookup).
+  let text = numberTexts.get(value);
+  if (text === undefined) {
+    const plain = String(value);
+    const exponential = value.toExponential().replace('e+', 'e');
+    text = exponential.length < plain.length ? exponential : plain;
+    if (numberTexts.size > 100) numberTexts.clear();
+    numberTexts.set(value, text);
+  }
+  return text;
 }

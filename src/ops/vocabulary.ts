@@ -70,12 +70,28 @@ function hasPowerOperator(text: string): boolean {
 
 type Spelling = (text: string, sourceCode: Readonly<TSESLint.SourceCode>) => boolean;
 
+/** The values a division or a log can meet at zero that are not ops of their own (patterns/unguarded). */
+type ZeroProneValue = 'norm' | 'variance' | 'range' | 'count' | 'length';
+
 /**
  * The words that spell each operation a rule can anchor on. Local helpers and kernels are matched by name
  * anywhere in an identifier (`stableSoftmax`, `logSoftmax`), as the engine matches them (ops/engine.ts
- * helperOpOf, KERNEL_OPS).
+ * helperOpOf, KERNEL_OPS). Each test stops at the first word it finds: cheaper, on this corpus, than one regex pass
+ * that finds every word (which must read the whole text).
  */
 const SPELLINGS = {
+  // A sum or a mean: `tf.sum`, `x.mean()`, the kernels (an aliased import still names them), `xs.reduce(…)`, and
+  // the `+=` every loop accumulator (ops/arrays) and running sum (patterns/variance) is written with.
+  sum: (text) => text.includes('+=') || hasWord(text, 'sum') || hasWord(text, 'reduce') || hasWord(text, 'mean'),
+  // `tf.norm`, `x.norm()`, `Math.hypot` (a root of a sum of squares is found through `sum`).
+  norm: (text) => hasWord(text, 'norm') || hasWord(text, 'hypot'),
+  // `tf.moments(x).variance`, the `variance` and `std` kernels.
+  variance: (text) => hasWord(text, 'variance') || hasWord(text, 'std'),
+  // `max(xs) − min(xs)`: `Math.max`/`tf.max`/`x.max()` (a `reduce` max calls `Math.max`) and a `min`.
+  range: (text) => hasWord(text, 'max') && hasWord(text, 'min'),
+  // `xs.filter(p).length`
+  count: (text) => hasWord(text, 'filter'),
+  length: (text) => hasWord(text, 'length'),
   log: (text, sourceCode) => hasLogWord(text, sourceCode),
   log1p: (text) => hasWord(text, 'log1p'),
   exp: (text) => hasWord(text, 'exp'),
@@ -85,7 +101,7 @@ const SPELLINGS = {
   sqrt: (text) => hasWord(text, 'sqrt') || hasWord(text, 'pow') || hasPowerOperator(text),
   softmax: (text) => /softmax/i.test(text),
   sigmoid: (text) => /sigmoid|logistic|expit/i.test(text),
-} satisfies Partial<Record<OpName, Spelling>>;
+} satisfies Partial<Record<OpName | ZeroProneValue, Spelling>>;
 
 export type AnchorOp = keyof typeof SPELLINGS;
 

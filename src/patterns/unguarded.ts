@@ -11,6 +11,7 @@ import { isGuardedAgainstZero } from '../analysis/guards.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { memberName } from '../ops/engine.js';
 import type { Op, Operand, OpName } from '../ops/types.js';
+import type { AnchorOp } from '../ops/vocabulary.js';
 import { squareBase } from './variance.js';
 
 const DIV: ReadonlySet<OpName> = new Set<OpName>(['div']);
@@ -39,6 +40,12 @@ export const ZERO_WHEN: Record<ZeroSourceKind, string> = {
   count: 'input with no match',
   length: 'empty input',
 };
+
+/**
+ * The words behind every kind above (ops/vocabulary): a file that names none of them holds no zero-prone value.
+ * `length` only counts when lengths are checked.
+ */
+export const ZERO_PRONE_WORDS: readonly AnchorOp[] = ['sum', 'norm', 'variance', 'range', 'count'];
 
 const STAT_KERNELS: Record<string, ZeroSourceKind> = { std: 'standard deviation', variance: 'variance' };
 

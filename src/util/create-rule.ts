@@ -25,11 +25,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): ReturnType<typeof typedRuleCreator<Options, MessageIds>> {
   const created = typedRuleCreator(rule);
   const defaults: Readonly<Options> = rule.meta.defaultOptions ?? rule.defaultOptions ?? ([] as unknown as Options); // a rule without options
-  // Keyed by value: ESLint hands each file a new options array. Options are JSON (the schema validates them).
+  // Keyed by value: ESLint hands each file a new options array when the config gives options, and the rule's
+  // own `meta.defaultOptions` array when it gives none (the common case, answered by identity below).
+  // Options are JSON (the schema validates them).
   const merged = new Map<string, Readonly<Options>>();
+  let lastRaw: unknown = null;
+  let lastMerged: Readonly<Options> | null = null;
   return {
     ...created,
     create(context) {
+      if (context.options === lastRaw && lastMerged) return rule.create(context, lastMerged);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = merged.get(key);
       if (!options) {
@@ -37,6 +42,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
         if (merged.size > 100) merged.clear(); // configs differ per folder, not per file: a handful of keys
         merged.set(key, options);
       }
+      lastRaw = context.options;
+      lastMerged = options;
       return rule.create(context, options);
     },
   };

@@ -58,3 +58,49 @@ describe('mentions: sqrt (roots and powers)', () => {
     expect(mentionsIn(code, 'sqrt')).toBe(expected);
   });
 });
+
+describe('mentions: words are whole identifiers', () => {
+  it.each([
+    ['Math.log1p(x)', 'log', false],
+    ['Math.log1p(x)', 'log1p', true],
+    ['const $log = 1, log$ = 2, _log = 3;', 'log', false],
+    ['Math.expm1(x)', 'exp', false],
+    ['Math.expm1(x)', 'expm1', true],
+    ['export const exponent = 2;', 'exp', false],
+    ["x['exp']()", 'exp', true], // a computed member access by string
+  ] as const)('%s: %s → %s', (code, op, expected) => {
+    expect(mentionsIn(code, op)).toBe(expected);
+  });
+});
+
+describe('mentions: sums and means (no-naive-variance, zero-prone denominators)', () => {
+  it.each([
+    ['tf.sum(x)', true],
+    ['x.mean()', true],
+    ["import { sum as total } from 'eslint-plugin-numerics/kernels';", true],
+    ['xs.reduce((a, b) => a + b, 0)', true],
+    ['let s = 0; for (const v of xs) s += v;', true],
+    ['this.total += x;', true],
+    ['const summary = a + b; const means = c;', false],
+    ['let s = 0; s = s + 1;', false],
+  ])('%s → %s', (code, expected) => {
+    expect(mentionsIn(code, 'sum')).toBe(expected);
+  });
+});
+
+describe('mentions: the other zero-prone values', () => {
+  it.each([
+    ['tf.norm(x)', 'norm', true],
+    ['Math.hypot(x, y)', 'norm', true],
+    ['normalize(x)', 'norm', false],
+    ['tf.moments(x).variance', 'variance', true],
+    ["import { std } from 'eslint-plugin-numerics/kernels';", 'variance', true],
+    ['Math.max(...xs) - Math.min(...xs)', 'range', true],
+    ['Math.max(...xs)', 'range', false],
+    ['xs.filter((x) => x > 0).length', 'count', true],
+    ['xs.length', 'length', true],
+    ['xs.size', 'length', false],
+  ] as const)('%s: %s → %s', (code, op, expected) => {
+    expect(mentionsIn(code, op)).toBe(expected);
+  });
+});
