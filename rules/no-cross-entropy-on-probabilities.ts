@@ -50,10 +50,10 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Binary cross-entropy takes logs; the loss-API misuses are TF.js calls.
+  appliesTo: (context) => mentionsAny(context.sourceCode, ['log', 'log1p']) || getEngine(context).mayHoldTensors,
   create(context) {
     const engine = getEngine(context);
-    // Binary cross-entropy takes logs; the loss-API misuses are TF.js calls.
-    if (!mentionsAny(context.sourceCode, ['log', 'log1p']) && !engine.mayHoldTensors) return {};
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
 

@@ -45,10 +45,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{}],
   },
+  // TF.js APIs only: a file without tensors has none of them.
+  appliesTo: (context) => getEngine(context).mayHoldTensors,
   create(context, [options]) {
     const engine = getEngine(context);
-    // TF.js APIs only: a file without tensors has none of them.
-    if (!engine.mayHoldTensors) return {};
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
     const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);

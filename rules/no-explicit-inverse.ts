@@ -31,9 +31,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every pattern calls a matrix library the file imports.
+  appliesTo: (context) => importsMatrixLibrary(context.sourceCode),
   create(context) {
-    // Every pattern calls a matrix library the file imports.
-    if (!importsMatrixLibrary(context.sourceCode)) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

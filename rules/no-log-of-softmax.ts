@@ -30,9 +30,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling takes the log of a softmax.
+  appliesTo: (context) => mentions(context.sourceCode, 'log') && mentions(context.sourceCode, 'softmax'),
   create(context) {
-    // Every spelling takes the log of a softmax.
-    if (!mentions(context.sourceCode, 'log') || !mentions(context.sourceCode, 'softmax')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

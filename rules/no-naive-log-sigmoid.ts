@@ -34,8 +34,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling takes a log (or a log1p).
+  appliesTo: (context) => mentionsAny(context.sourceCode, ['log', 'log1p']),
   create(context) {
-    if (!mentionsAny(context.sourceCode, ['log', 'log1p'])) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

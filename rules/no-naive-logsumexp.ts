@@ -39,9 +39,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling is a log of exponentials.
+  appliesTo: (context) => mentions(context.sourceCode, 'log') && mentions(context.sourceCode, 'exp'),
   create(context) {
-    // Every spelling is a log of exponentials.
-    if (!mentions(context.sourceCode, 'log') || !mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

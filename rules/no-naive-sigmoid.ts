@@ -33,9 +33,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Sigmoid and tanh written out exponentiate.
+  appliesTo: (context) => mentions(context.sourceCode, 'exp'),
   create(context) {
-    // Sigmoid and tanh written out exponentiate.
-    if (!mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

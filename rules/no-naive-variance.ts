@@ -42,10 +42,10 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every form reads a sum or a mean (`E[x]`, `Σx²`), in some spelling.
+  appliesTo: (context) => mentions(context.sourceCode, 'sum'),
   create(context) {
     const sourceCode = context.sourceCode;
-    // Every form reads a sum or a mean (`E[x]`, `Σx²`), in some spelling.
-    if (!mentions(sourceCode, 'sum')) return {};
     const engine = getEngine(context);
     const reporter = createReporter<MessageIds>(context, engine);
 

@@ -56,10 +56,10 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // TF.js APIs only: a file without tensors has none of them.
+  appliesTo: (context) => getEngine(context).mayHoldTensors,
   create(context) {
     const engine = getEngine(context);
-    // TF.js APIs only: a file without tensors has none of them.
-    if (!engine.mayHoldTensors) return {};
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
 

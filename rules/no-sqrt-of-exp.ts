@@ -44,8 +44,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling takes a root of an exponential.
+  appliesTo: (context) => mentions(context.sourceCode, 'sqrt') && mentions(context.sourceCode, 'exp'),
   create(context) {
-    if (!mentions(context.sourceCode, 'sqrt') || !mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

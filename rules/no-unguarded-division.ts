@@ -44,9 +44,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkLength: false }],
   },
+  // Every zero-prone denominator is named by a word of the file.
+  appliesTo: (context, [options]) => mentionsAny(context.sourceCode, options.checkLength ? [...ZERO_PRONE_WORDS, 'length'] : ZERO_PRONE_WORDS),
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mentionsAny(sourceCode, options.checkLength ? [...ZERO_PRONE_WORDS, 'length'] : ZERO_PRONE_WORDS)) return {};
     const engine = getEngine(context);
     const reporter = createReporter<MessageIds>(context, engine);
     const epsilon = numberText(options.epsilon ?? engine.settings.epsilon);

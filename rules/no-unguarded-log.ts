@@ -44,8 +44,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkLength: false }],
   },
+  // Every pattern takes a log.
+  appliesTo: (context) => mentions(context.sourceCode, 'log'),
   create(context, [options]) {
-    if (!mentions(context.sourceCode, 'log')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -31,8 +31,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling exponentiates.
+  appliesTo: (context) => mentions(context.sourceCode, 'exp'),
   create(context) {
-    if (!mentions(context.sourceCode, 'exp')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -32,8 +32,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling takes a root.
+  appliesTo: (context) => mentions(context.sourceCode, 'sqrt'),
   create(context) {
-    if (!mentions(context.sourceCode, 'sqrt')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -33,8 +33,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // Every spelling takes a log.
+  appliesTo: (context) => mentions(context.sourceCode, 'log'),
   create(context) {
-    if (!mentions(context.sourceCode, 'log')) return {};
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 /** Extra `meta.docs` fields every numerics rule declares. */
 export interface NumericsDocs {
@@ -15,15 +15,31 @@ export function docsUrl(ruleName: string): string {
 
 const typedRuleCreator = ESLintUtils.RuleCreator<NumericsDocs>(docsUrl);
 
+/** A numerics rule: typescript-eslint's rule shape, plus the file-level test that lets it skip a file. */
+export type NumericsRule<Options extends readonly unknown[], MessageIds extends string> = Readonly<
+  ESLintUtils.RuleWithMetaAndName<Options, MessageIds, NumericsDocs>
+> & {
+  /**
+   * Whether the file can hold anything the rule reports: a cheap test of its words (ops/vocabulary) or its
+   * imports. Most files fail it; for them `create` is not called and the rule registers no listener. (A test
+   * written at the top of `create` would still pay for the closures that `create` declares.)
+   */
+  readonly appliesTo?: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Readonly<Options>) => boolean;
+};
+
+/** The listeners of a rule that skips the file: none (ESLint only reads the keys). */
+const NO_LISTENERS = Object.freeze({});
+
 /**
  * typescript-eslint's RuleCreator, without its per-file cost: its `create` deep-copies the default options with
  * `structuredClone` and merges the user's in each time ESLint creates the rule (once per rule per linted file). Our
  * rules never mutate their options, so the merged options are computed once per distinct options value and shared.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
-  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, NumericsDocs>>,
+  rule: NumericsRule<Options, MessageIds>,
 ): ReturnType<typeof typedRuleCreator<Options, MessageIds>> {
-  const created = typedRuleCreator(rule);
+  const { appliesTo, ...definition } = rule;
+  const created = typedRuleCreator(definition);
   const defaults: Readonly<Options> = rule.meta.defaultOptions ?? rule.defaultOptions ?? ([] as unknown as Options); // a rule without options
   // Keyed by value: ESLint hands each file a new options array when the config gives options, and the rule's
   // own `meta.defaultOptions` array when it gives none (the common case, answered by identity below).
@@ -31,19 +47,24 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const merged = new Map<string, Readonly<Options>>();
   let lastRaw: unknown = null;
   let lastMerged: Readonly<Options> | null = null;
+  const optionsOf = (raw: Options): Readonly<Options> => {
+    if (raw === lastRaw && lastMerged) return lastMerged;
+    const key = raw.length === 0 ? '' : JSON.stringify(raw);
+    let options = merged.get(key);
+    if (!options) {
+      options = ESLintUtils.applyDefault(defaults, raw);
+      if (merged.size > 100) merged.clear(); // configs differ per folder, not per file: a handful of keys
+      merged.set(key, options);
+    }
+    lastRaw = raw;
+    lastMerged = options;
+    return options;
+  };
   return {
     ...created,
     create(context) {
-      if (context.options === lastRaw && lastMerged) return rule.create(context, lastMerged);
-      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
-      let options = merged.get(key);
-      if (!options) {
-        options = ESLintUtils.applyDefault(defaults, context.options);
-        if (merged.size > 100) merged.clear(); // configs differ per folder, not per file: a handful of keys
-        merged.set(key, options);
-      }
-      lastRaw = context.options;
-      lastMerged = options;
+      const options = optionsOf(context.options);
+      if (appliesTo && !appliesTo(context, options)) return NO_LISTENERS;
       return rule.create(context, options);
     },
   };

@@ -1,10 +1,11 @@
 // The file-level word filter (src/ops/vocabulary.ts): a rule whose patterns all need a `log` skips a file that does
 // not mention one. It may say "mentioned" too often (then the rule runs), never too rarely.
+import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { type AnchorOp, mentions } from '../../src/ops/vocabulary.js';
 
-function mentionsIn(code: string, op: AnchorOp): boolean {
+function mentionsIn(code: string, op: AnchorOp, parser?: Linter.Parser): boolean {
   let found: boolean | undefined;
   const probe = {
     rules: {
@@ -18,7 +19,7 @@ function mentionsIn(code: string, op: AnchorOp): boolean {
     },
   };
   const messages = new Linter({ configType: 'flat' }).verify(code, [
-    { files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { t: probe as never }, rules: { 't/probe': 'error' } },
+    { files: ['**/*.js'], languageOptions: { sourceType: 'module', ...(parser ? { parser } : {}) }, plugins: { t: probe as never }, rules: { 't/probe': 'error' } },
   ], { filename: 'file.js' });
   expect(messages.filter((m) => m.fatal)).toEqual([]);
   return found!;
@@ -38,7 +39,8 @@ describe('mentions: log', () => {
     ['foo.console.log(x);', true], // not the global console
     ['const console = getTensor(); console.log();', true], // a console of its own
     ['function f(console) { return console.log(); }', true],
-    ['// the log of x\nconst a = 1;', true], // comments count: the filter is necessary, not sufficient
+    ['// the log of x\nconst a = 1;', false], // the words are tokens: a comment is none
+    ["const name = 'log';", true], // a string can name a member (`x[name]`): strings count
   ])('%s → %s', (code, expected) => {
     expect(mentionsIn(code, 'log')).toBe(expected);
   });
@@ -102,5 +104,35 @@ describe('mentions: the other zero-prone values', () => {
     ['xs.size', 'length', false],
   ] as const)('%s: %s → %s', (code, op, expected) => {
     expect(mentionsIn(code, op)).toBe(expected);
+  });
+});
+
+describe('mentions: TypeScript tokens', () => {
+  it.each([
+    ['const y = (x as number) ** 0.5;', 'sqrt', true],
+    ['let s: number = 0; for (const v of xs as number[]) s += v;', 'sum', true],
+    ['type Log = { log(): void };', 'log', true],
+    ['/** the mean */ const a: number = 1;', 'sum', false],
+  ] as const)('%s: %s → %s', (code, op, expected) => {
+    expect(mentionsIn(code, op, tsParser as Linter.Parser)).toBe(expected);
+  });
+});
+
+describe('mentions: a parser without tokens (the text is read, comments included)', () => {
+  function mentionsInText(text: string, op: AnchorOp): boolean {
+    const sourceCode = { text, ast: { type: 'Program', body: [] }, scopeManager: null };
+    return mentions(sourceCode as never, op);
+  }
+  it.each([
+    ['Math.log(x)', 'log', true],
+    ['console.log(x)', 'log', false],
+    ['// the log of x', 'log', true],
+    ['Math.log1p(x)', 'log', false],
+    ['x ** 0.5', 'sqrt', true],
+    ['/** doc */ const a = 1;', 'sqrt', false],
+    ['s += v', 'sum', true],
+    ['const summary = 1;', 'sum', false],
+  ] as const)('%s: %s → %s', (code, op, expected) => {
+    expect(mentionsInText(code, op)).toBe(expected);
   });
 });
