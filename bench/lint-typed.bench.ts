@@ -18,7 +18,8 @@
  * would have cached the types that typed mode asks for. Interleaved over rounds (each round another order of the
  * three), CPU time from `process.cpuUsage()`, each config's CPU reported as a ratio to the baseline of the same
  * round (median over rounds). Then rounds with ESLint's `stats: true` give parse time and the time inside each rule.
- * Last, the findings of `untyped` and `typed` are compared: typed mode should only change which values count as
+ * Node runs with `--no-flush-bytecode`, as bench:lint does (see there: interleaved configs otherwise recompile each
+ * other's idle code). Last, the findings of `untyped` and `typed` are compared: typed mode should only change which values count as
  * tensors.
  *
  *   npm run bench:lint:typed                       default: 6 CPU rounds + 3 stats rounds after one warm-up
@@ -250,6 +251,7 @@ async function main(): Promise<void> {
     '@typescript-eslint/parser': ver('@typescript-eslint/parser'),
     typescript: ver('typescript'),
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    'node flags': process.execArgv.filter((flag) => flag.startsWith('--') && flag !== '--import').join(' '),
   };
   const perPkg = Object.keys(versions).map((name) => {
     const fs = files.filter((f) => f.pkg === name);

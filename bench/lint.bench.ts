@@ -11,6 +11,13 @@
  * config's CPU reported as a ratio to the baseline of the same round (median over rounds). Then rounds with
  * ESLint's `stats: true` give the time spent inside each rule, the stable figure on a noisy 2-core machine.
  *
+ * Node runs with `--no-flush-bytecode` (package.json). By default V8 drops the bytecode of functions that have not
+ * run for a few major GCs; interleaving makes a plugin's code sit idle for a whole pass of another config, so each
+ * pass recompiled and re-optimised it, a cost no real lint run (one config per process) pays. Measured on the
+ * corpus (numerics against the baseline, at fc922bf), in one process: ×1.088 (6 rounds, 1.044–1.101) with default
+ * flags, ×1.054 (1.043–1.059) with the flag; one config per process (8 processes, alternating, one commit earlier):
+ * ×1.041.
+ *
  *   npm run bench:lint                         default: 5 CPU rounds + 3 stats rounds after one warm-up
  *   npm run bench:lint -- --rounds 3 --stats-rounds 2 --package three --json out.json
  *   npm run bench:lint -- --floor              also time two stand-ins of the plugin that split its overhead:
@@ -185,6 +192,7 @@ async function main(): Promise<void> {
     'eslint-plugin-math': ver('eslint-plugin-math'),
     '@typescript-eslint/parser': ver('@typescript-eslint/parser'),
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    'node flags': process.execArgv.filter((flag) => flag.startsWith('--') && flag !== '--import').join(' '),
   };
   console.log(`# bench:lint — ${files.length} files, ${lines.toLocaleString('en-US')} lines, ${Object.keys(versions).length} packages`);
   console.log(Object.entries(env).map(([k, v]) => `${k} ${v}`).join('; '));
