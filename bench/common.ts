@@ -75,6 +75,30 @@ export async function lintText(eslint: ESLint, code: string, filePath: string): 
 }
 
 /**
+ * ESLint's `stats: true` over every file through `Linter` (bench:lint:typed, whose documented runs use it):
+ * parse, per-rule and total times, summed.
+ */
+export function linterRuleTimes<K>(
+  linter: Linter,
+  files: readonly { code: string; filename: string; configs: ReadonlyMap<K, Linter.Config[]> }[],
+  config: K,
+): RuleTimes {
+  const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
+  for (const f of files) {
+    // `stats` is read by verifyAndFix (which sets up the timing slots), not declared in its options type.
+    linter.verifyAndFix(f.code, f.configs.get(config)!, { filename: f.filename, stats: true, fix: false } as Linter.FixOptions);
+    for (const pass of linter.getTimes().passes) addPass(out, pass);
+  }
+  return out;
+}
+
+function addPass(out: RuleTimes, pass: Linter.TimePass): void {
+  out.parse += pass.parse?.total ?? 0;
+  out.total += pass.total;
+  for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
+}
+
+/**
  * ESLint's `stats: true` over every file: parse, per-rule and total times, summed. `eslintFor` gives the file's
  * instance built with `stats: true`.
  */
@@ -82,11 +106,7 @@ export async function ruleTimes<F extends { code: string; filePath: string }>(fi
   const out: RuleTimes = { parse: 0, rules: {}, total: 0 };
   for (const f of files) {
     const result = await lintText(eslintFor(f), f.code, f.filePath);
-    for (const pass of result.stats?.times.passes ?? []) {
-      out.parse += pass.parse?.total ?? 0;
-      out.total += pass.total;
-      for (const [rule, t] of Object.entries(pass.rules ?? {})) out.rules[rule] = (out.rules[rule] ?? 0) + t.total;
-    }
+    for (const pass of result.stats?.times.passes ?? []) addPass(out, pass);
   }
   return out;
 }

@@ -5,8 +5,7 @@
  * Every file is parsed with type information (`@typescript-eslint/parser`, `parserOptions.project`): one
  * generated tsconfig per package under the git-ignored `.corpus-cache/typed-bench/`, listing that package's
  * linted files (the packages ship no tsconfig of their own, and the project service only finds a tsconfig.json
- * above the file). Three configs lint the same files through the `ESLint` class, as the CLI and editors run it
- * (each config resolved once per package and cached per file: bench/common.ts ESLintInstances):
+ * above the file). Three configs lint the same files through ESLint's `Linter`:
  *   baseline  typed parse + one rule that does nothing (the type-aware parse, program and checker included, is
  *             what any typed rule pays, so that is the fair floor)
  *   untyped   typed parse + this plugin's `all` config, `typed: false` (the default)
@@ -18,22 +17,22 @@
  * would have cached the types that typed mode asks for. Interleaved over rounds (each round another order of the
  * three), CPU time from `process.cpuUsage()`, each config's CPU reported as a ratio to the baseline of the same
  * round (median over rounds). Then rounds with ESLint's `stats: true` give parse time and the time inside each rule.
- * Node runs with `--no-flush-bytecode`, as bench:lint does (see there: interleaved configs otherwise recompile each
- * other's idle code). Last, the findings of `untyped` and `typed` are compared: typed mode should only change which values count as
+ * Last, the findings of `untyped` and `typed` are compared: typed mode should only change which values count as
  * tensors.
  *
  *   npm run bench:lint:typed                       default: 6 CPU rounds + 3 stats rounds after one warm-up
  *   npm run bench:lint:typed -- --rounds 3 --stats-rounds 2 --package umap-js --json out.json
  *
- * Files are linted under their real paths (the parser finds them in their program by path).
+ * `Linter` (unlike the `ESLint` class) needs the real path as `filename` for type information, and it ignores
+ * every `node_modules` folder below its `cwd`: the linter runs with `cwd` = node_modules, so the corpus files match.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { clearCaches } from '@typescript-eslint/parser';
-import { type ESLint, Linter } from 'eslint';
-import { cpuMs, ESLintInstances, f1, f2, f3, gc, lintText, loadBuiltNumerics, median, noopPlugin, ruleTimes, sum, type PluginObject, type RuleTimes } from './common.js';
+import { Linter } from 'eslint';
+import { cpuMs, f1, f2, f3, gc, loadBuiltNumerics, median, noopPlugin, linterRuleTimes, sum, type PluginObject, type RuleTimes } from './common.js';
 import { CACHE_DIR, REPO_ROOT, resolvePackage, selectPackages } from '../tools/corpus/files.js';
 import { configFor, langsFor } from '../tools/corpus/lint.js';
 
@@ -100,17 +99,10 @@ interface BenchFile {
   pkg: string;
   rel: string;
   /** Real absolute path: the parser finds the file in its program by it. */
-  filePath: string;
+  filename: string;
   code: string;
   lines: number;
-  /** The file's config under each name (one per package: each has its own tsconfig). */
-  configs: Map<ConfigName | 'probe', () => Linter.Config[]>;
-}
-
-const instances = new ESLintInstances(REPO_ROOT);
-
-function eslintFor(file: BenchFile, config: ConfigName | 'probe', stats = false): ESLint {
-  return instances.get(`${config}|${file.pkg}`, file.configs.get(config)!, stats);
+  configs: Map<ConfigName | 'probe', Linter.Config[]>;
 }
 
 const TSCONFIG_DIR = path.join(CACHE_DIR, 'typed-bench');
@@ -164,14 +156,14 @@ function loadCorpus(
       }));
     for (const f of ts) {
       const code = readFileSync(f.abs, 'utf8');
-      const configs = new Map<ConfigName | 'probe', () => Linter.Config[]>([
-        ['probe', () => make({ 'probe/program': 'error' }, { probe: probePlugin }, true, false)],
-        ['baseline', () => make({ 'bench/noop': 'error' }, { bench: noopPlugin }, true, false)],
-        ['untyped', () => make(numerics.rules, numerics.plugins, true, false)],
-        ['typed', () => make(numerics.rules, numerics.plugins, true, true)],
-        ['syntax', () => make(numerics.rules, numerics.plugins, false, false)],
+      const configs = new Map<ConfigName | 'probe', Linter.Config[]>([
+        ['probe', make({ 'probe/program': 'error' }, { probe: probePlugin }, true, false)],
+        ['baseline', make({ 'bench/noop': 'error' }, { bench: noopPlugin }, true, false)],
+        ['untyped', make(numerics.rules, numerics.plugins, true, false)],
+        ['typed', make(numerics.rules, numerics.plugins, true, true)],
+        ['syntax', make(numerics.rules, numerics.plugins, false, false)],
       ]);
-      files.push({ pkg: pkg.name, rel: f.rel, filePath: f.abs, code, lines: code.split('\n').length, configs });
+      files.push({ pkg: pkg.name, rel: f.rel, filename: f.abs, code, lines: code.split('\n').length, configs });
     }
   }
   return { files, versions };
@@ -190,19 +182,19 @@ interface Run {
   messages: Map<BenchFile, Linter.LintMessage[]>;
 }
 
-async function lintAll(files: BenchFile[], config: ConfigName | 'probe'): Promise<Run> {
+function lintAll(linter: Linter, files: BenchFile[], config: ConfigName | 'probe'): Run {
   coldStart();
   const messages = new Map<BenchFile, Linter.LintMessage[]>();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  for (const f of files) messages.set(f, (await lintText(eslintFor(f, config), f.code, f.filePath)).messages);
+  for (const f of files) messages.set(f, linter.verify(f.code, f.configs.get(config)!, { filename: f.filename }));
   return { cpu: cpuMs(c0), wall: performance.now() - t0, messages };
 }
 
 
-async function lintAllWithStats(files: BenchFile[], config: ConfigName): Promise<RuleTimes> {
+function lintAllWithStats(linter: Linter, files: BenchFile[], config: ConfigName): RuleTimes {
   coldStart();
-  return ruleTimes(files, (f) => eslintFor(f, config, true));
+  return linterRuleTimes(linter, files, config);
 }
 
 interface Finding {
@@ -227,7 +219,7 @@ function findings(run: Run): { list: Finding[]; fatal: string[] } {
       if (m.fatal || !m.ruleId) continue;
       const rule = m.ruleId.replace(/^numerics\//, '');
       const code = (lines[m.line - 1] ?? '').trim().slice(0, 160);
-      list.push({ key: `${f.filePath}:${m.line}:${m.column}:${m.ruleId}:${m.message}`, pkg: f.pkg, rel: f.rel, line: m.line, column: m.column, rule, message: m.message, code });
+      list.push({ key: `${f.filename}:${m.line}:${m.column}:${m.ruleId}:${m.message}`, pkg: f.pkg, rel: f.rel, line: m.line, column: m.column, rule, message: m.message, code });
     }
   }
   return { list, fatal };
@@ -237,6 +229,8 @@ function findings(run: Run): { list: Finding[]; fatal: string[] } {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const numerics = await loadBuiltNumerics();
+  // Flat config ignores `**/node_modules/` relative to cwd; the corpus lives there.
+  const linter = new Linter({ configType: 'flat', cwd: path.join(REPO_ROOT, 'node_modules') });
   const require = createRequire(import.meta.url);
   const { files, versions } = loadCorpus(args.packages, numerics);
   if (files.length === 0) throw new Error('bench:lint:typed: no TypeScript files in the selected packages');
@@ -251,7 +245,6 @@ async function main(): Promise<void> {
     '@typescript-eslint/parser': ver('@typescript-eslint/parser'),
     typescript: ver('typescript'),
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
-    'node flags': process.execArgv.filter((flag) => flag.startsWith('--') && flag !== '--import').join(' '),
   };
   const perPkg = Object.keys(versions).map((name) => {
     const fs = files.filter((f) => f.pkg === name);
@@ -263,10 +256,10 @@ async function main(): Promise<void> {
 
   // Warm-up (JIT, module loading), not counted; the probe checks that every file got a program.
   // The syntax-only run goes first: a typed run right after it is slower (see ORDERS).
-  const warm = new Map<ConfigName, Run>([['syntax', await lintAll(files, 'syntax')]]);
-  await lintAll(files, 'probe');
+  const warm = new Map<ConfigName, Run>([['syntax', lintAll(linter, files, 'syntax')]]);
+  lintAll(linter, files, 'probe');
   if (untypedFiles.size > 0) throw new Error(`bench:lint:typed: no type information for ${[...untypedFiles].join(', ')}`);
-  for (const c of TIMED) warm.set(c, await lintAll(files, c));
+  for (const c of TIMED) warm.set(c, lintAll(linter, files, c));
   for (const c of warm.keys()) {
     const { fatal } = findings(warm.get(c)!);
     if (fatal.length > 0) throw new Error(`bench:lint:typed: ${c}: ${fatal.slice(0, 5).join('\n')}`);
@@ -280,7 +273,7 @@ async function main(): Promise<void> {
     const order = ORDERS[round % ORDERS.length]!;
     const byName = {} as Record<ConfigName, number>;
     for (const c of order) {
-      const r = await lintAll(files, c);
+      const r = lintAll(linter, files, c);
       cpu[c].push(r.cpu);
       wall[c].push(r.wall);
       byName[c] = r.cpu;
@@ -294,9 +287,9 @@ async function main(): Promise<void> {
 
   const stats: Record<ConfigName, RuleTimes[]> = { baseline: [], untyped: [], typed: [], syntax: [] };
   for (let round = 0; round < args.statsRounds; round++) {
-    for (const c of ORDERS[round % ORDERS.length]!) stats[c].push(await lintAllWithStats(files, c));
+    for (const c of ORDERS[round % ORDERS.length]!) stats[c].push(lintAllWithStats(linter, files, c));
   }
-  for (let round = 0; round < args.statsRounds; round++) stats.syntax.push(await lintAllWithStats(files, 'syntax'));
+  for (let round = 0; round < args.statsRounds; round++) stats.syntax.push(lintAllWithStats(linter, files, 'syntax'));
   const ruleTotal = (name: ConfigName) => median(stats[name].map((s) => sum(Object.values(s.rules))));
   const ruleMs = (name: ConfigName, rule: string) => median(stats[name].map((s) => s.rules[rule] ?? 0));
 

@@ -8,10 +8,11 @@
  *   numerics  this plugin's `all` config
  *   math      eslint-plugin-math's `recommended` config
  * each timed against the baseline in a phase of its own: rounds of two whole-corpus passes, the baseline and the
- * config, in an order that flips each round. (Rotating all configs through one round put the allocation-heavy math
- * config before the others, and the numerics ratio spread over 1.044–1.130 in one run; in pairs it stays within
- * ~2 points.) CPU time from `process.cpuUsage()`, each config's CPU reported as a ratio to the baseline of the
- * same round (median over rounds). Then rounds with
+ * config, in an order that flips each round, so no reading depends on which heavy config ran before it (rotating
+ * all configs through one round put the allocation-heavy math config before the others). The spread between rounds
+ * stays large on a shared 2-core machine (numerics, two runs of 5 rounds: 1.044–1.090 and 1.004–1.115). CPU time
+ * from `process.cpuUsage()`, each config's CPU reported as a ratio to the baseline of the same round (median over
+ * rounds). Then rounds with
  * ESLint's `stats: true` give the time spent inside each rule, the stable figure on a noisy 2-core machine.
  *
  * Node runs with `--no-flush-bytecode` (package.json). By default V8 drops the bytecode of functions that have not

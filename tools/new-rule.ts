@@ -61,9 +61,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
+  // TODO: skip files that cannot hold the pattern, e.g. \`appliesTo: (context) => mentions(context.sourceCode, 'exp'),\`
+  // (src/ops/vocabulary.ts), and start the pattern with \`engine.matchTop(node, OPS)\` (src/patterns/*.ts do).
   create(context) {
-    // TODO: skip files that cannot hold the pattern, e.g. \`if (!mentions(context.sourceCode, 'exp')) return {};\`
-    // (src/ops/vocabulary.ts), and start the pattern with \`engine.matchTop(node, OPS)\` (src/patterns/*.ts do).
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;
     const reporter = createReporter<MessageIds>(context, engine);
