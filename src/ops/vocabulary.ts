@@ -8,10 +8,11 @@
  * rule whose every pattern needs it skips the file (its `appliesTo` is false, util/create-rule). Most code never
  * mentions `exp`, `log` or a sum, and ESLint then neither calls nor times the rule there.
  *
- * The words are read from the parser's tokens, so a word in a comment does not keep a rule on; one pass over the
- * tokens answers every word (measured on the corpus's JavaScript: 43 ms for all words against 127 ms for an
- * `indexOf` scan of the text per word). The test is necessary, not sufficient. Every rule's invalid tests run with
- * the filter in place, so a spelling the words here miss fails them.
+ * The words are read from the parser's tokens, so a word in a comment does not keep a rule on. One pass over the
+ * tokens answers every word; it costs what the `indexOf` scans of the text it replaced cost (rule time over the
+ * corpus 635 against 644 ms: a scan stopped at the first word it found, the token pass reads every token). The
+ * test is necessary, not sufficient. Every rule's invalid tests run with the filter in place, so a spelling the
+ * words here miss fails them.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { OpName } from './types.js';
