@@ -19,7 +19,7 @@
  * run for a few major GCs; interleaving makes a plugin's code sit idle for a whole pass of another config, so each
  * pass recompiled and re-optimised it, a cost no real lint run (one config per process) pays. Measured on the
  * corpus (numerics against the baseline, at fc922bf), in one process: ×1.088 (6 rounds, 1.044–1.101) with default
- * flags, ×1.054 (1.043–1.059) with the flag; one config per process (8 processes, alternating, one commit earlier):
+ * flags, ×1.054 (1.043–1.059) with the flag; one config per process (8 processes, alternating, at 61062d3):
  * ×1.041.
  *
  *   npm run bench:lint                         default: 5 CPU rounds + 3 stats rounds after one warm-up
