@@ -131,3 +131,57 @@ ruleTester.run('no-unguarded-division (look-alikes)', rule, {
   ],
   invalid: [],
 });
+
+// The file filter (ops/vocabulary, ZERO_PRONE_WORDS): each file names its zero-prone value with one word alone, so a
+// word the filter forgot would skip the file and fail the case.
+ruleTester.run('no-unguarded-division (one zero-prone word per file)', rule, {
+  valid: [],
+  invalid: [
+    {
+      // a loop accumulator: only `+=` says "sum"
+      code: 'export function firstShare(xs: number[]) {\n  let total = 0;\n  for (const v of xs) total += v;\n  return xs[0] / total;\n}',
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedDivision',
+          data: { code: 'xs[0] / total', kind: 'sum', when: 'all-zero or empty input', epsilon: '1e-7' },
+          suggestions: [{ messageId: 'safeDivSuggestion', output: "import { safeDiv } from 'eslint-plugin-numerics/kernels';\nexport function firstShare(xs: number[]) {\n  let total = 0;\n  for (const v of xs) total += v;\n  return safeDiv(xs[0], total);\n}" }],
+        },
+      ],
+    },
+    {
+      code: `${TF}export const z = (x: tf.Tensor) => tf.div(x, tf.moments(x).variance);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedDivision',
+          data: { code: 'tf.div(x, tf.moments(x).variance)', kind: 'variance', when: 'constant input', epsilon: '1e-7' },
+          suggestions: [{ messageId: 'maximumSuggestion', output: `${TF}export const z = (x: tf.Tensor) => tf.div(x, tf.maximum(tf.moments(x).variance, 1e-7));` }],
+        },
+      ],
+    },
+    {
+      code: "import { std } from 'eslint-plugin-numerics/kernels';\nexport const z = (xs: number[], v: number) => v / std(xs);",
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedDivision',
+          data: { code: 'v / std(xs)', kind: 'standard deviation', when: 'constant input', epsilon: '1e-7' },
+          suggestions: [{ messageId: 'safeDivSuggestion', output: "import { std, safeDiv } from 'eslint-plugin-numerics/kernels';\nexport const z = (xs: number[], v: number) => safeDiv(v, std(xs));" }],
+        },
+      ],
+    },
+    {
+      code: 'export const share = (xs: number[], t: number) => t / xs.length;',
+      options: [{ checkLength: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedDivision',
+          data: { code: 't / xs.length', kind: 'length', when: 'empty input', epsilon: '1e-7' },
+          suggestions: [{ messageId: 'safeDivSuggestion', output: "import { safeDiv } from 'eslint-plugin-numerics/kernels';\nexport const share = (xs: number[], t: number) => safeDiv(t, xs.length);" }],
+        },
+      ],
+    },
+  ],
+});
