@@ -26,6 +26,8 @@ const WORD_BITS = {
 
 type Word = keyof typeof WORD_BITS;
 
+const ALL_WORDS = Object.values(WORD_BITS).reduce((all, bit) => all | bit, 0);
+
 const IDENTIFIER_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries(WORD_BITS).filter(([word]) => /^\w+$/.test(word)),
 );
@@ -66,41 +68,6 @@ function isGlobalConsoleLog(tokens: readonly Token[], at: number): boolean {
   return dot?.value === '.' && object?.type === 'Identifier' && object.value === 'console' && before?.value !== '.' && before?.value !== '?.';
 }
 
-/** A character that can continue an identifier (ASCII letters, digits, `_`, `$`). */
-function isIdentifierPart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-}
-
-/** Whether `text` has `name` as a whole identifier at `at`: `log` in `Math.log(`, not in `logger` or `catalog`. */
-function isWordAt(text: string, at: number, length: number): boolean {
-  const end = at + length;
-  return (at === 0 || !isIdentifierPart(text.charCodeAt(at - 1))) && (end === text.length || !isIdentifierPart(text.charCodeAt(end)));
-}
-
-/**
- * The same words from the text, for a parser that gives no tokens: whole identifiers (in comments and strings
- * too), `+=`, and `**` not next to the `/` or `*` of a doc comment. Asked word by word.
- */
-function textHasWord(text: string, word: Word): boolean {
-  if (word === '+=') return text.includes('+=');
-  if (word === '**' || word === '**=') {
-    for (let at = text.indexOf('**'); at >= 0; at = text.indexOf('**', at + 2)) {
-      const before = at === 0 ? 0 : text.charCodeAt(at - 1);
-      const after = text.charCodeAt(at + 2);
-      if (before !== 47 && before !== 42 && after !== 47 && after !== 42) return true; // not next to `/` or `*`
-    }
-    return false;
-  }
-  const name = word === 'console.log' ? 'log' : word;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (!isWordAt(text, at, name.length)) continue;
-    const start = at - 8; // where `console.` would begin
-    const isConsoleLog = name === 'log' && start >= 0 && text.startsWith('console.', start) && isWordAt(text, start, 7) && text.charCodeAt(start - 1) !== 46; /* . */
-    if (isConsoleLog === (word === 'console.log')) return true;
-  }
-  return false;
-}
-
 /** Whether any scope of the file declares a `console` (a configured global has no definitions). */
 function declaresConsole(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return (sourceCode.scopeManager?.scopes ?? []).some((scope) => (scope.set.get('console')?.defs.length ?? 0) > 0);
@@ -109,8 +76,8 @@ function declaresConsole(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
 /** The words of one file. */
 class FileWords {
   readonly answers = new Map<AnchorOp, boolean>();
-  /** WORD_BITS of the tokens; -1 before the first question, null without tokens (then the text is read). */
-  private bits: number | null = -1;
+  /** WORD_BITS of the tokens; -1 before the first question. */
+  private bits = -1;
 
   constructor(readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
@@ -118,10 +85,11 @@ class FileWords {
   has(...words: Word[]): boolean {
     if (this.bits === -1) {
       const tokens = (this.sourceCode.ast as { tokens?: readonly Token[] }).tokens;
-      this.bits = tokens ? tokenWords(tokens) : null;
+      // ESLint's JavaScript SourceCode rejects an AST without tokens; should one come anyway, every word counts.
+      this.bits = tokens ? tokenWords(tokens) : ALL_WORDS;
     }
     const bits = this.bits;
-    return words.some((word) => (bits === null ? textHasWord(this.sourceCode.text, word) : (bits & WORD_BITS[word]) !== 0));
+    return words.some((word) => (bits & WORD_BITS[word]) !== 0);
   }
 
   get text(): string {
