@@ -1,4 +1,5 @@
 /** What bench/lint.bench.ts and bench/lint-typed.bench.ts share: the plugins they time and how they time them. */
+import { constants as perfConstants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { ESLint, Linter } from 'eslint';
 
 export type PluginObject = NonNullable<Linter.Config['plugins']>[string];
@@ -30,6 +31,59 @@ export function cpuMs(start: NodeJS.CpuUsage): number {
 
 export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Garbage collections of one pass: young-generation (scavenges) and full (mark-compact), count and main-thread ms. */
+export interface GcCounts {
+  minor: number;
+  minorMs: number;
+  major: number;
+  majorMs: number;
+}
+
+/**
+ * Counts the collections V8 reports (`perf_hooks` `gc` entries) between `start` and `stop`. The scavenge count of
+ * a pass is the tell of V8's allocation-site pretenuring state: the same ESLint pass over the corpus takes ~588
+ * scavenges when V8 has decided to allocate the long-lived parser output directly in the old generation, ~665
+ * when it has not, and the state differs between processes running the same code (docs/benchmarks.md).
+ */
+export class GcTally {
+  #counts: GcCounts = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+  #counting = false;
+  readonly #observer = new PerformanceObserver((list) => {
+    if (!this.#counting) return;
+    for (const entry of list.getEntries()) {
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) {
+        this.#counts.minor++;
+        this.#counts.minorMs += entry.duration;
+      } else if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) {
+        this.#counts.major++;
+        this.#counts.majorMs += entry.duration;
+      }
+    }
+  });
+
+  constructor() {
+    this.#observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /** Entries are delivered after the collection, on a later turn of the event loop: let them arrive. */
+  static async settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  async start(): Promise<void> {
+    await GcTally.settle();
+    this.#counts = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+    this.#counting = true;
+  }
+
+  async stop(): Promise<GcCounts> {
+    await GcTally.settle();
+    this.#counting = false;
+    return this.#counts;
+  }
 }
 
 export interface RuleTimes {
