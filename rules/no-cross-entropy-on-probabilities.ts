@@ -5,7 +5,7 @@
  * probabilities apply the activation twice and flatten the loss.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getEngine } from '../src/ops/engine.js';
+import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
 import { negatedNumberText } from '../src/fix/negate.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { planTemporaries } from '../src/fix/temporaries.js';
@@ -51,7 +51,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   // Binary cross-entropy takes logs; the loss-API misuses are TF.js calls.
-  appliesTo: (context) => mentionsAny(context.sourceCode, ['log', 'log1p']) || getEngine(context).mayHoldTensors,
+  appliesTo: (context) => mentionsAny(context.sourceCode, ['log', 'log1p']) || mayHoldTensors(context),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

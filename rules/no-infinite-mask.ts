@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createReporter } from '../src/fix/report.js';
 import { shortCode } from '../src/fix/text.js';
-import { getEngine } from '../src/ops/engine.js';
+import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
 import { detectInfiniteMask } from '../src/patterns/gradient-traps.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -35,7 +35,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => getEngine(context).mayHoldTensors,
+  appliesTo: (context) => mayHoldTensors(context),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

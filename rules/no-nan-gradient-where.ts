@@ -16,7 +16,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describeDifferentiated } from '../src/analysis/differentiated.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, shortCode } from '../src/fix/text.js';
-import { getEngine } from '../src/ops/engine.js';
+import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
 import {
   detectMaskedBranch,
   detectThrowingConditions,
@@ -57,7 +57,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => getEngine(context).mayHoldTensors,
+  appliesTo: (context) => mayHoldTensors(context),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

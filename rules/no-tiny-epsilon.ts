@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createReporter } from '../src/fix/report.js';
 import { numberText, shortCode } from '../src/fix/text.js';
-import { getEngine } from '../src/ops/engine.js';
+import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
 import { detectTinyEpsilon, TINY_EPSILON } from '../src/patterns/gradient-traps.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
   },
   // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => getEngine(context).mayHoldTensors,
+  appliesTo: (context) => mayHoldTensors(context),
   create(context, [options]) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

@@ -36,10 +36,20 @@ function moduleOf(init: TSESTree.Node | null | undefined): MatrixLibrary | null 
   return null;
 }
 
+/** Whether a top-level statement imports or requires one of the libraries (the statements read below). */
+function bindsLibrary(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) return LIBRARIES.has(statement.source.value);
+  return statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => moduleOf(declarator.init) !== null);
+}
+
 export function getMatrixBindings(sourceCode: TSESLint.SourceCode): MatrixBindings {
   const program = sourceCode.ast;
   const cached = cache.get(program);
   if (cached) return cached;
+  if (!program.body.some(bindsLibrary)) {
+    cache.set(program, NO_BINDINGS); // most files: no import of either library (answered before making any map)
+    return NO_BINDINGS;
+  }
   const namespaces = new Map<string, MatrixLibrary>();
   const named = new Map<string, readonly [MatrixLibrary, string]>();
   for (const statement of program.body) {

@@ -15,8 +15,19 @@ export interface NumericsSettings {
   typed: boolean;
 }
 
+let lastRaw: Partial<NumericsSettings> | undefined;
+let lastSettings: NumericsSettings | null = null;
+
+/** The file's `settings.numerics` with defaults; read once per settings object (one per config, not per file). */
 export function readSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): NumericsSettings {
-  const raw = (context.settings as { numerics?: Partial<NumericsSettings> } | undefined)?.numerics ?? {};
+  const raw = (context.settings as { numerics?: Partial<NumericsSettings> } | undefined)?.numerics;
+  if (lastSettings && raw === lastRaw) return lastSettings;
+  lastRaw = raw;
+  lastSettings = settingsFrom(raw ?? {});
+  return lastSettings;
+}
+
+function settingsFrom(raw: Partial<NumericsSettings>): NumericsSettings {
   return {
     kernelModule: typeof raw.kernelModule === 'string' && raw.kernelModule ? raw.kernelModule : DEFAULT_KERNEL_MODULE,
     tfModules: Array.isArray(raw.tfModules) && raw.tfModules.length > 0 ? raw.tfModules : DEFAULT_TF_MODULES,

@@ -107,12 +107,42 @@ function findBindings(program: TSESTree.Program, modules: ReadonlySet<string>): 
   return bindings;
 }
 
+/**
+ * Whether the file imports or requires a TF.js module (top-level statements only, as `findBindings` reads them):
+ * the answer of `TfIndex.importsTf` without building the index.
+ */
+export function importsTfModule(program: TSESTree.Program, tfModules: readonly string[]): boolean {
+  const modules = moduleSet(tfModules);
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (isModuleString(statement.source, modules)) return true;
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference && isModuleString(statement.moduleReference.expression, modules)) return true;
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      if (statement.declarations.some((declarator) => isRequireOf(declarator.init, modules))) return true;
+    }
+  }
+  return false;
+}
+
+let lastModules: readonly string[] | null = null;
+let lastModuleSet: ReadonlySet<string> = new Set();
+
+/** `tfModules` as a set, made once per settings value (the same array for every file of a config). */
+function moduleSet(tfModules: readonly string[]): ReadonlySet<string> {
+  if (tfModules !== lastModules) {
+    lastModuleSet = new Set(tfModules);
+    lastModules = tfModules;
+  }
+  return lastModuleSet;
+}
+
 export function getTfIndex(sourceCode: TSESLint.SourceCode, tfModules: readonly string[]): TfIndex {
   const program = sourceCode.ast;
   const cached = cache.get(program);
   if (cached) return cached;
 
-  const modules = new Set(tfModules);
+  const modules = moduleSet(tfModules);
   const calls = new Map<TSESTree.Node, string>();
   const globalScope = sourceCode.scopeManager?.globalScope;
   const { importsTf, ...bindings } = findBindings(program, modules);

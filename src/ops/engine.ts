@@ -15,7 +15,7 @@ import {
   type Variable,
 } from '../analysis/bindings.js';
 import { readSettings, type NumericsSettings } from '../analysis/settings.js';
-import { getTfIndex, type TfIndex } from '../analysis/tf-index.js';
+import { getTfIndex, importsTfModule, type TfIndex } from '../analysis/tf-index.js';
 import { createTypeOracle, type TypeOracle } from '../analysis/types.js';
 import { matchArrayOp, matchLoopAccumulator } from './arrays.js';
 import { isTensorMethodName } from './tf-ops.js';
@@ -684,6 +684,18 @@ function findKernelBindings(program: TSESTree.Program, kernelModule: string): Ma
 }
 
 const engines = new WeakMap<TSESTree.Program, NumericsEngine>();
+
+/**
+ * Whether any value of the file can be recognised as a tensor (the engine's `mayHoldTensors`), answered from the
+ * file's imports without building the engine when no type checker is asked: rules about TF.js APIs alone test it
+ * on every file, and most files import no TF.js.
+ */
+export function mayHoldTensors(context: RuleContext): boolean {
+  const built = engines.get(context.sourceCode.ast);
+  if (built) return built.mayHoldTensors;
+  const settings = readSettings(context);
+  return settings.typed ? getEngine(context).mayHoldTensors : importsTfModule(context.sourceCode.ast, settings.tfModules);
+}
 
 /** The engine of the file being linted (built on first use, shared by every rule). */
 export function getEngine(context: RuleContext): NumericsEngine {

@@ -32,6 +32,18 @@ const IDENTIFIER_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries(WORD_BITS).filter(([word]) => /^\w+$/.test(word)),
 );
 
+/**
+ * A test that rejects most identifiers before the map lookup (which hashes each token's new string): whether an
+ * identifier of this length may start with this character code, one bit per `length * 128 + code`.
+ */
+const MAY_BE_WORD = new Uint8Array(16 * 128);
+for (const word of IDENTIFIER_WORDS.keys()) MAY_BE_WORD[word.length * 128 + word.charCodeAt(0)] = 1;
+
+function mayBeWord(value: string): boolean {
+  const length = value.length;
+  return length < 16 && MAY_BE_WORD[length * 128 + (value.charCodeAt(0) & 127)] === 1;
+}
+
 type Token = Readonly<{ type: string; value: string }>;
 
 /** The words among the tokens, as a set of WORD_BITS. */
@@ -41,6 +53,7 @@ function tokenWords(tokens: readonly Token[]): number {
     const token = tokens[i]!;
     const type = token.type;
     if (type === 'Identifier') {
+      if (!mayBeWord(token.value)) continue;
       const bit = IDENTIFIER_WORDS.get(token.value);
       if (bit === undefined) continue;
       found |= bit === WORD_BITS.log && isGlobalConsoleLog(tokens, i) ? WORD_BITS['console.log'] : bit;
@@ -133,14 +146,17 @@ const SPELLINGS = {
 export type AnchorOp = keyof typeof SPELLINGS;
 
 const files = new WeakMap<TSESTree.Program, FileWords>();
+/** The last file asked about (held until another is): every rule asks about the file being linted, so the weak map is rarely read. */
+let lastFile: FileWords | null = null;
 
 /** Whether the file names the operation in some spelling (so the operation may occur in it). */
 export function mentions(sourceCode: Readonly<TSESLint.SourceCode>, op: AnchorOp): boolean {
-  let file = files.get(sourceCode.ast);
+  let file = lastFile?.sourceCode.ast === sourceCode.ast ? lastFile : files.get(sourceCode.ast);
   if (!file) {
     file = new FileWords(sourceCode);
     files.set(sourceCode.ast, file);
   }
+  lastFile = file;
   let found = file.answers.get(op);
   if (found === undefined) {
     found = SPELLINGS[op](file);

@@ -41,14 +41,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const { appliesTo, ...definition } = rule;
   const created = typedRuleCreator(definition);
   const defaults: Readonly<Options> = rule.meta.defaultOptions ?? rule.defaultOptions ?? ([] as unknown as Options); // a rule without options
-  // Keyed by value: ESLint hands each file a new options array when the config gives options, and the rule's
-  // own `meta.defaultOptions` array when it gives none (the common case, answered by identity below).
-  // Options are JSON (the schema validates them).
+  // ESLint hands each file a new options array whenever the rule has `defaultOptions` (it merges them in per file),
+  // and the rule's own `meta.defaultOptions` array when the config gives none; either way the value rarely changes
+  // between files. Options are JSON (the schema validates them), so a structural comparison with the last options
+  // seen answers without allocating; a different value is merged and keyed by its JSON text.
   const merged = new Map<string, Readonly<Options>>();
   let lastRaw: unknown = null;
   let lastMerged: Readonly<Options> | null = null;
   const optionsOf = (raw: Options): Readonly<Options> => {
-    if (raw === lastRaw && lastMerged) return lastMerged;
+    if (lastMerged && sameJson(raw, lastRaw)) return lastMerged;
     const key = raw.length === 0 ? '' : JSON.stringify(raw);
     let options = merged.get(key);
     if (!options) {
@@ -68,4 +69,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       return rule.create(context, options);
     },
   };
+}
+
+/** Structural equality of two JSON values (rule options). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const key of aKeys) {
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
