@@ -50,8 +50,9 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  // Binary cross-entropy takes logs; the loss-API misuses are TF.js calls.
-  appliesTo: (context) => mentionsAny(context.sourceCode, ['log', 'log1p']) || mayHoldTensors(context),
+  // Binary and categorical cross-entropy take logs; the loss-API misuses are TF.js calls fed a softmax or a sigmoid.
+  appliesTo: (context) =>
+    mentionsAny(context.sourceCode, ['log', 'log1p']) || (mayHoldTensors(context) && mentionsAny(context.sourceCode, ['softmax', 'sigmoid'])),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

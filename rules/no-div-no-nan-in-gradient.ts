@@ -11,6 +11,7 @@ import { describeDifferentiated } from '../src/analysis/differentiated.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, numberText, shortCode } from '../src/fix/text.js';
 import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import { detectDivNoNanInGradient, isNonNegative, type DivNoNanMatch } from '../src/patterns/gradient-traps.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -45,8 +46,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{}],
   },
-  // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => mayHoldTensors(context),
+  // A TF.js call of `divNoNan`: in a file that holds tensors and names it.
+  appliesTo: (context) => mayHoldTensors(context) && mentions(context.sourceCode, 'divNoNan'),
   create(context, [options]) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createReporter } from '../src/fix/report.js';
 import { shortCode } from '../src/fix/text.js';
 import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
+import { mentionsAny } from '../src/ops/vocabulary.js';
 import { detectInfiniteMask } from '../src/patterns/gradient-traps.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -34,8 +35,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => mayHoldTensors(context),
+  // The mask feeds a tensor softmax, logSoftmax or logSumExp: in a file that holds tensors and names one of them.
+  appliesTo: (context) => mayHoldTensors(context) && mentionsAny(context.sourceCode, ['softmax', 'logSumExp']),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

@@ -17,6 +17,7 @@ import { describeDifferentiated } from '../src/analysis/differentiated.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, shortCode } from '../src/fix/text.js';
 import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
+import { mentions } from '../src/ops/vocabulary.js';
 import {
   detectMaskedBranch,
   detectThrowingConditions,
@@ -56,8 +57,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => mayHoldTensors(context),
+  // Both forms are TF.js `where` calls: in a file that holds tensors and names `where`.
+  appliesTo: (context) => mayHoldTensors(context) && mentions(context.sourceCode, 'where'),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

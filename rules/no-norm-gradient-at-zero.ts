@@ -11,6 +11,7 @@ import { describeDifferentiated } from '../src/analysis/differentiated.js';
 import { createReporter, type FixSpec } from '../src/fix/report.js';
 import { argumentText, numberText, receiverText, shortCode } from '../src/fix/text.js';
 import { getEngine, mayHoldTensors } from '../src/ops/engine.js';
+import { mentionsAny } from '../src/ops/vocabulary.js';
 import { detectNormAtZero, type NormMatch } from '../src/patterns/gradient-traps.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -42,8 +43,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{}],
   },
-  // TF.js APIs only: a file without tensors has none of them.
-  appliesTo: (context) => mayHoldTensors(context),
+  // A tensor `norm`/`euclideanNorm`, or a root of a sum of squares: in a file that holds tensors and names one.
+  appliesTo: (context) => mayHoldTensors(context) && mentionsAny(context.sourceCode, ['norm', 'sqrt']),
   create(context, [options]) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

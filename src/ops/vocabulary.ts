@@ -22,6 +22,7 @@ const WORD_BITS = {
   log: 1 << 0, log1p: 1 << 1, exp: 1 << 2, expm1: 1 << 3, sqrt: 1 << 4, pow: 1 << 5, sum: 1 << 6, mean: 1 << 7,
   reduce: 1 << 8, norm: 1 << 9, hypot: 1 << 10, variance: 1 << 11, std: 1 << 12, max: 1 << 13, min: 1 << 14,
   filter: 1 << 15, length: 1 << 16, '+=': 1 << 17, '**': 1 << 18, '**=': 1 << 19, 'console.log': 1 << 20,
+  divNoNan: 1 << 21, where: 1 << 22, logSumExp: 1 << 23, euclideanNorm: 1 << 24,
 } as const;
 
 type Word = keyof typeof WORD_BITS;
@@ -115,6 +116,9 @@ type Spelling = (file: FileWords) => boolean;
 /** The values a division or a log can meet at zero that are not ops of their own (patterns/unguarded). */
 type ZeroProneValue = 'norm' | 'variance' | 'range' | 'count' | 'length';
 
+/** TF.js calls outside the op model that the gradient-trap rules start from (ops/tf-call). */
+type TfApi = 'divNoNan' | 'where';
+
 /**
  * The words that spell each operation a rule can anchor on. Local helpers and kernels are matched by name
  * anywhere in an identifier (`stableSoftmax`, `logSoftmax`), as the engine matches them (ops/engine.ts
@@ -132,8 +136,9 @@ const SPELLINGS = {
   sum: (file) => file.has('sum', 'mean', 'reduce', '+='),
   softmax: (file) => /softmax/i.test(file.text),
   sigmoid: (file) => /sigmoid|logistic|expit/i.test(file.text),
-  // `tf.norm`, `x.norm()`, `Math.hypot` (a root of a sum of squares is found through `sum`).
-  norm: (file) => file.has('norm', 'hypot'),
+  logSumExp: (file) => file.has('logSumExp'),
+  // `tf.norm`, `tf.euclideanNorm`, `x.norm()`, `Math.hypot` (a root of a sum of squares is found through `sum`).
+  norm: (file) => file.has('norm', 'euclideanNorm', 'hypot'),
   // `tf.moments(x).variance`, the `variance` and `std` kernels.
   variance: (file) => file.has('variance', 'std'),
   // `max(xs) − min(xs)`: `Math.max`/`tf.max`/`x.max()` (a `reduce` max calls `Math.max`) and a `min`.
@@ -141,7 +146,10 @@ const SPELLINGS = {
   // `xs.filter(p).length`
   count: (file) => file.has('filter'),
   length: (file) => file.has('length'),
-} satisfies Partial<Record<OpName | ZeroProneValue, Spelling>>;
+  // `tf.divNoNan(a, b)`, `a.divNoNan(b)`, `tf.where(c, a, b)` (an aliased import still names them).
+  divNoNan: (file) => file.has('divNoNan'),
+  where: (file) => file.has('where'),
+} satisfies Partial<Record<OpName | ZeroProneValue | TfApi, Spelling>>;
 
 export type AnchorOp = keyof typeof SPELLINGS;
 

@@ -107,6 +107,23 @@ describe('mentions: the other zero-prone values', () => {
   });
 });
 
+describe('mentions: the TF.js calls the gradient-trap rules start from', () => {
+  it.each([
+    ['tf.divNoNan(a, b)', 'divNoNan', true],
+    ['a.divNoNan(b)', 'divNoNan', true],
+    ["import { divNoNan as safeDivide } from '@tensorflow/tfjs';", 'divNoNan', true],
+    ['tf.div(a, b)', 'divNoNan', false],
+    ['tf.where(c, a, b)', 'where', true],
+    ['const whereabouts = 1; // where', 'where', false],
+    ['tf.logSumExp(x)', 'logSumExp', true],
+    ["import { logSumExp as lse } from 'eslint-plugin-numerics/kernels';", 'logSumExp', true],
+    ['tf.logSoftmax(x)', 'logSumExp', false],
+    ['tf.euclideanNorm(x)', 'norm', true],
+  ] as const)('%s: %s → %s', (code, op, expected) => {
+    expect(mentionsIn(code, op)).toBe(expected);
+  });
+});
+
 describe('mentions: TypeScript tokens', () => {
   it.each([
     ['const y = (x as number) ** 0.5;', 'sqrt', true],
