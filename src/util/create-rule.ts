@@ -41,10 +41,10 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const { appliesTo, ...definition } = rule;
   const created = typedRuleCreator(definition);
   const defaults: Readonly<Options> = rule.meta.defaultOptions ?? rule.defaultOptions ?? ([] as unknown as Options); // a rule without options
-  // ESLint hands each file a new options array whenever the rule has `defaultOptions` (it merges them in per file),
-  // and the rule's own `meta.defaultOptions` array when the config gives none; either way the value rarely changes
-  // between files. Options are JSON (the schema validates them), so a structural comparison with the last options
-  // seen answers without allocating; a different value is merged and keyed by its JSON text.
+  // ESLint 10 hands every rule a new options array for every file (it merges `meta.defaultOptions` in each time), so
+  // the value rarely changes between files but its identity does. Options are JSON (the schema validates them): a
+  // structural comparison with the last options seen answers the common case, cheaper than the JSON text that keys
+  // the merged options of each distinct value.
   const merged = new Map<string, Readonly<Options>>();
   let lastRaw: unknown = null;
   let lastMerged: Readonly<Options> | null = null;
