@@ -1,12 +1,19 @@
 /** What bench/lint.bench.ts and bench/lint-typed.bench.ts share: the plugins they time and how they time them. */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { constants as perfConstants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { ESLint, Linter } from 'eslint';
 
 export type PluginObject = NonNullable<Linter.Config['plugins']>[string];
 
-/** The plugin as users run it: the built package (dist/, compiled by tsc), its `all` config. */
-export async function loadBuiltNumerics(): Promise<{ rules: Linter.RulesRecord; plugins: Record<string, PluginObject> }> {
-  const specifier: string = 'eslint-plugin-numerics'; // resolved at run time: dist/ need not exist to type-check
+/**
+ * The plugin as users run it: the built package (dist/, compiled by tsc), its `all` config; or another build's
+ * `dist/` folder (`bench:lint --compare`). That folder must sit inside this checkout (a `git worktree` under the
+ * git-ignored `.tmp-…/`, built with `node tools/build.js`), so its imports resolve to this checkout's node_modules.
+ */
+export async function loadBuiltNumerics(distFolder?: string): Promise<{ rules: Linter.RulesRecord; plugins: Record<string, PluginObject> }> {
+  // resolved at run time: dist/ need not exist to type-check
+  const specifier: string = distFolder ? pathToFileURL(path.resolve(distFolder, 'esm/src/index.js')).href : 'eslint-plugin-numerics';
   const built = ((await import(specifier)) as { default: unknown }).default as {
     configs: { all: { rules: Linter.RulesRecord; plugins: Record<string, PluginObject> } };
   };

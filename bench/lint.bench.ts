@@ -33,6 +33,11 @@
  *   npm run bench:lint -- --rounds 3 --stats-rounds 2 --package three --json out.json
  *   npm run bench:lint -- --configs numerics   time only these configs against the baseline (numerics, math)
  *   npm run bench:lint -- --warm               no forced GC before each pass (see Args.warm)
+ *   npm run bench:lint -- --configs numerics --compare .tmp-ab/dist
+ *                                              A/B of two builds in one process (they share V8's GC state): the
+ *                                              baseline, this build and another one rotate through each round.
+ *                                              Build the other one first: `git worktree add .tmp-ab <commit>`,
+ *                                              then `node tools/build.js` inside it
  *   npm run bench:lint -- --floor              also time two stand-ins of the plugin that split its overhead:
  *                                              `create` only (each rule's real `create`, its listeners dropped),
  *                                              and empty listeners (stubs that return, per file, the listener keys
@@ -72,6 +77,8 @@ interface Args {
    * compiles the hot code again, as a fresh `eslint` process does; `--warm` times the steady state instead.
    */
   warm: boolean;
+  /** Another build's `dist/` folder, timed in the numerics phase: an A/B of two builds sharing one process. */
+  compare?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -86,6 +93,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--floor') args.floor = true;
     else if (a === '--configs') args.configs = argv[++i]!.split(',');
     else if (a === '--warm') args.warm = true;
+    else if (a === '--compare') args.compare = argv[++i];
     else throw new Error(`bench:lint: unknown argument ${a}`);
   }
   return args;
@@ -206,7 +214,9 @@ async function main(): Promise<void> {
   const known: BenchConfig[] = [numerics, MATH];
   const unknown = args.configs.filter((name) => !known.some((c) => c.name === name));
   if (unknown.length > 0) throw new Error(`bench:lint: unknown config(s) ${unknown.join(', ')} (numerics, math)`);
-  const CONFIGS: BenchConfig[] = [BASELINE, ...known.filter((c) => args.configs.includes(c.name)), ...(floor?.configs ?? [])];
+  const other: BenchConfig | null = args.compare ? { name: `numerics@${args.compare}`, ...(await loadBuiltNumerics(args.compare)), stats: true } : null;
+  if (other && !args.configs.includes('numerics')) throw new Error('bench:lint: --compare times against the numerics config; keep it in --configs');
+  const CONFIGS: BenchConfig[] = [BASELINE, ...known.filter((c) => args.configs.includes(c.name)), ...(other ? [other] : []), ...(floor?.configs ?? [])];
   const linter = new Linter({ configType: 'flat' });
   const require = createRequire(import.meta.url);
   const recorder: BenchConfig | undefined = floor ? { name: 'numerics: recorder', rules: numerics.rules, plugins: floor.recorder, stats: false } : undefined;
@@ -232,14 +242,18 @@ async function main(): Promise<void> {
   const scavenges: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, []]));
   const ratios: Record<string, number[]> = Object.fromEntries(CONFIGS.map((c) => [c.name, c === BASELINE ? [1] : []]));
   // One phase per config: a warm-up pass of it and of the baseline (JIT, parser caches), then rounds of two passes,
-  // the baseline and the config, in an order that flips each round.
-  for (const config of CONFIGS.slice(1)) {
-    await lintAll(files, config, args.warm);
-    await lintAll(files, BASELINE, args.warm);
+  // the baseline and the config, in an order that flips each round. With `--compare`, the numerics phase rotates
+  // three: the baseline, this build and the other one.
+  const phases: BenchConfig[][] = CONFIGS.slice(1)
+    .filter((c) => c !== other)
+    .map((c) => (c === numerics && other ? [numerics, other] : [c]));
+  for (const phase of phases) {
+    const members = [BASELINE, ...phase];
+    for (const c of [...members].reverse()) await lintAll(files, c, args.warm);
     for (let round = 0; round < args.rounds; round++) {
       const byName: Record<string, number> = {};
       const gcOf: Record<string, GcCounts> = {};
-      for (const c of round % 2 === 0 ? [BASELINE, config] : [config, BASELINE]) {
+      for (const c of members.map((_, i) => members[(i + round) % members.length]!)) {
         const r = await lintAll(files, c, args.warm);
         cpu[c.name]!.push(r.cpu);
         wall[c.name]!.push(r.wall);
@@ -247,12 +261,11 @@ async function main(): Promise<void> {
         byName[c.name] = r.cpu;
         gcOf[c.name] = r.gc;
       }
-      ratios[config.name]!.push(byName[config.name]! / byName.baseline!);
+      for (const c of phase) ratios[c.name]!.push(byName[c.name]! / byName.baseline!);
       const base = gcOf.baseline!;
-      const other = gcOf[config.name]!;
+      const others = phase.map((c) => `${c.name} ×${f3(byName[c.name]! / byName.baseline!)} (${gcOf[c.name]!.minor} scavenges, ${f1(gcOf[c.name]!.minorMs / 1000)} s)`);
       process.stderr.write(
-        `  ${config.name} round ${round + 1}: baseline ${f1(byName.baseline! / 1000)} s (${base.minor} scavenges, ${f1(base.minorMs / 1000)} s), ` +
-          `×${f3(byName[config.name]! / byName.baseline!)} (${other.minor} scavenges, ${f1(other.minorMs / 1000)} s)\n`,
+        `  round ${round + 1}: baseline ${f1(byName.baseline! / 1000)} s (${base.minor} scavenges, ${f1(base.minorMs / 1000)} s), ${others.join(', ')}\n`,
       );
     }
   }
@@ -277,6 +290,15 @@ async function main(): Promise<void> {
     const n = scavenges[c.name]!;
     console.log(
       `| ${c.name} | ${f1(median(cpu[c.name]!) / 1000)} | ${f3(median(r))} | ${f3(Math.min(...r))}–${f3(Math.max(...r))} | ${f1(median(wall[c.name]!) / 1000)} | ${Math.min(...n)}–${Math.max(...n)} |`,
+    );
+  }
+
+  if (other) {
+    // Paired by round: both builds were timed against the same baseline pass.
+    const differences = ratios[other.name]!.map((ratio, i) => ratio - ratios.numerics![i]!);
+    console.log(
+      `\n${other.name} minus numerics, per round: median ${f3(median(differences))} (${f3(Math.min(...differences))} to ${f3(Math.max(...differences))}), ` +
+        `lower in ${differences.filter((d) => d < 0).length} of ${differences.length} rounds`,
     );
   }
 
