@@ -54,6 +54,20 @@ function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySe
   );
 }
 
+/** Whether a top-level statement imports or requires a TF.js module (a type-only import counts). */
+function importsTfIn(statement: TSESTree.ProgramStatement, modules: ReadonlySet<string>): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+      return isModuleString(statement.source, modules);
+    case AST_NODE_TYPES.TSImportEqualsDeclaration:
+      return statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference && isModuleString(statement.moduleReference.expression, modules);
+    case AST_NODE_TYPES.VariableDeclaration:
+      return statement.declarations.some((declarator) => isRequireOf(declarator.init, modules));
+    default:
+      return false;
+  }
+}
+
 function findBindings(program: TSESTree.Program, modules: ReadonlySet<string>): TfBindings & { importsTf: boolean } {
   const bindings: TfBindings & { importsTf: boolean } = {
     namespace: null,
@@ -62,8 +76,9 @@ function findBindings(program: TSESTree.Program, modules: ReadonlySet<string>): 
     importsTf: false,
   };
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isModuleString(statement.source, modules)) {
-      bindings.importsTf = true;
+    if (!importsTfIn(statement, modules)) continue;
+    bindings.importsTf = true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.importKind === 'type') continue;
       bindings.declaration ??= statement;
       for (const specifier of statement.specifiers) {
@@ -75,17 +90,11 @@ function findBindings(program: TSESTree.Program, modules: ReadonlySet<string>): 
           bindings.namespace ??= specifier.local.name;
         }
       }
-    } else if (
-      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
-      isModuleString(statement.moduleReference.expression, modules)
-    ) {
-      bindings.importsTf = true;
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       bindings.namespace ??= statement.id.name;
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         if (!isRequireOf(declarator.init, modules)) continue;
-        bindings.importsTf = true;
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
           bindings.namespace ??= declarator.id.name;
           bindings.declaration ??= statement;
@@ -108,21 +117,12 @@ function findBindings(program: TSESTree.Program, modules: ReadonlySet<string>): 
 }
 
 /**
- * Whether the file imports or requires a TF.js module (top-level statements only, as `findBindings` reads them):
- * the answer of `TfIndex.importsTf` without building the index.
+ * Whether the file imports or requires a TF.js module: the answer of `TfIndex.importsTf` without building the
+ * index (the same statements, the same test).
  */
 export function importsTfModule(program: TSESTree.Program, tfModules: readonly string[]): boolean {
   const modules = moduleSet(tfModules);
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (isModuleString(statement.source, modules)) return true;
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference && isModuleString(statement.moduleReference.expression, modules)) return true;
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      if (statement.declarations.some((declarator) => isRequireOf(declarator.init, modules))) return true;
-    }
-  }
-  return false;
+  return program.body.some((statement) => importsTfIn(statement, modules));
 }
 
 let lastModules: readonly string[] | null = null;
