@@ -53,7 +53,8 @@ export function getMatrixBindings(sourceCode: TSESLint.SourceCode): MatrixBindin
   const namespaces = new Map<string, MatrixLibrary>();
   const named = new Map<string, readonly [MatrixLibrary, string]>();
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && LIBRARIES.has(statement.source.value)) {
+    if (!bindsLibrary(statement)) continue;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const library = statement.source.value as MatrixLibrary;
       for (const specifier of statement.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) namespaces.set(specifier.local.name, library);
@@ -61,8 +62,7 @@ export function getMatrixBindings(sourceCode: TSESLint.SourceCode): MatrixBindin
           named.set(specifier.local.name, [library, specifier.imported.name]);
         }
       }
-    }
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const library = moduleOf(declarator.init);
         if (library && declarator.id.type === AST_NODE_TYPES.Identifier) namespaces.set(declarator.id.name, library);
@@ -77,7 +77,7 @@ export function getMatrixBindings(sourceCode: TSESLint.SourceCode): MatrixBindin
     }
   }
   if (namespaces.size === 0 && named.size === 0) {
-    cache.set(program, NO_BINDINGS); // most files: no import of either library
+    cache.set(program, NO_BINDINGS); // an import that binds no name (`import 'mathjs'`)
     return NO_BINDINGS;
   }
   // const math = create(all): a mathjs instance
