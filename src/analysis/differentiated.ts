@@ -22,7 +22,7 @@
  * Code nested inside a root (an inline `tf.tidy(() => …)`, a local arrow) counts as the root's code.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { NumericsEngine } from '../ops/engine.js';
 import { memberName } from '../ops/engine.js';
 import { isTensorMethodName } from '../ops/tf-ops.js';

@@ -5,7 +5,7 @@
  * kernels are written.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { NumericsEngine } from '../ops/engine.js';
 import { constantInitializer, findVariable, readsOnlyStableBindings, skipTypeWrappers, writeReferences } from './bindings.js';
 

@@ -4,7 +4,7 @@
  * named imports, namespaces, `require`, and mathjs instances made with `create(all)`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, skipTypeWrappers } from './bindings.js';
 
 export type MatrixLibrary = 'ml-matrix' | 'mathjs';

@@ -5,7 +5,7 @@
  */
 import { CALL, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { TF_FUNCTIONS, TF_NAMESPACES, TF_TENSOR_OPS } from '../ops/tf-ops.js';
 
 export interface TfBindings {

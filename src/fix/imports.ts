@@ -4,7 +4,7 @@
  * taken, as `import` or `require` to match the file.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { NumericsEngine } from '../ops/engine.js';
 import { hasInlineKernel, INLINE_MARKER, inlineKernelSource } from './inline-kernels.js';
 

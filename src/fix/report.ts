@@ -5,7 +5,7 @@
  * autofix only when the rewrite is value-identical and no comment would be lost.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { NumericsEngine } from '../ops/engine.js';
 import { planImports, planInlineKernels, planTfCallees } from './imports.js';
 

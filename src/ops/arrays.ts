@@ -5,7 +5,7 @@
  * `xs.map((v) => Math.exp(v))` is `exp(xs)`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, findVariable, simpleDeclarator, skipTypeWrappers, visit, writeReferences, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from './engine.js';
 import type { ElementBinding, Op, OpName, Operand } from './types.js';

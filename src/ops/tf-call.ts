@@ -3,7 +3,7 @@
  * `fill`, …): functional through any TF.js binding, or chained on a value that is a tensor.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers } from '../analysis/bindings.js';
 import type { NumericsEngine } from './engine.js';
 import { memberName } from './engine.js';

@@ -4,7 +4,7 @@
  * `solve(XᵀX, Xᵀy)`), which square the condition number of X.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isOwnedTemporary, skipTypeWrappers } from '../analysis/bindings.js';
 import { getMatrixBindings, libraryCall, type MatrixLibrary } from '../analysis/matrix-libraries.js';
 import type { NumericsEngine } from '../ops/engine.js';

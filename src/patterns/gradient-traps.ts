@@ -17,7 +17,7 @@
  */
 import { hasSideEffect } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers } from '../analysis/bindings.js';
 import { differentiatedFunction, tapedness, type DifferentiatedFunction } from '../analysis/differentiated.js';
 import { comparisonExcludesZero } from '../analysis/guards.js';

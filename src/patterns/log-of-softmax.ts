@@ -4,7 +4,7 @@
  * element of a softmax array.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { NumericsEngine } from '../ops/engine.js';
 import type { Op, OpName } from '../ops/types.js';
 

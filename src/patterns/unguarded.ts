@@ -5,7 +5,7 @@
  * underflows, which the log-sum-exp and softmax rules cover), so it is not one of them.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers } from '../analysis/bindings.js';
 import { isGuardedAgainstZero } from '../analysis/guards.js';
 import type { NumericsEngine } from '../ops/engine.js';

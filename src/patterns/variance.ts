@@ -5,7 +5,7 @@
  * digit in float64) and can even be negative. Two-pass algorithms (`tf.moments`, the kernel) do not cancel.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, findVariable, visit } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';

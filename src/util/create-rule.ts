@@ -1,4 +1,7 @@
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
+// The subpath, not the package root: the root also loads ESLint's classes and @typescript-eslint/scope-manager
+// (~300 modules), which no rule uses (tests/meta/runtime-imports.test.ts).
+import { applyDefault, RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 /** Extra `meta.docs` fields every numerics rule declares. */
 export interface NumericsDocs {
@@ -13,7 +16,7 @@ export function docsUrl(ruleName: string): string {
   return `${REPO_URL}/blob/main/docs/rules/${ruleName}.md`;
 }
 
-const typedRuleCreator = ESLintUtils.RuleCreator<NumericsDocs>(docsUrl);
+const typedRuleCreator = RuleCreator<NumericsDocs>(docsUrl);
 
 /** A numerics rule: typescript-eslint's rule shape, plus the file-level test that lets it skip a file. */
 export type NumericsRule<Options extends readonly unknown[], MessageIds extends string> = Readonly<
@@ -53,7 +56,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     const key = raw.length === 0 ? '' : JSON.stringify(raw);
     let options = merged.get(key);
     if (!options) {
-      options = ESLintUtils.applyDefault(defaults, raw);
+      options = applyDefault(defaults, raw);
       if (merged.size > 100) merged.clear(); // configs differ per folder, not per file: a handful of keys
       merged.set(key, options);
     }
