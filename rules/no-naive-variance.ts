@@ -42,8 +42,8 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
   },
-  // Every form reads a sum or a mean (`E[x]`, `Σx²`), in some spelling.
-  appliesTo: (context) => mentions(context.sourceCode, 'sum'),
+  // Every form reads a sum or a mean (`E[x]`, `Σx²`) and squares something (`E[x²]`, `E[x]²`), in some spelling.
+  appliesTo: (context) => mentions(context.sourceCode, 'sum') && mentions(context.sourceCode, 'square'),
   create(context) {
     const sourceCode = context.sourceCode;
     const engine = getEngine(context);

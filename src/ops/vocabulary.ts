@@ -22,7 +22,8 @@ const WORD_BITS = {
   log: 1 << 0, log1p: 1 << 1, exp: 1 << 2, expm1: 1 << 3, sqrt: 1 << 4, pow: 1 << 5, sum: 1 << 6, mean: 1 << 7,
   reduce: 1 << 8, norm: 1 << 9, hypot: 1 << 10, variance: 1 << 11, std: 1 << 12, max: 1 << 13, min: 1 << 14,
   filter: 1 << 15, length: 1 << 16, '+=': 1 << 17, '**': 1 << 18, '**=': 1 << 19, 'console.log': 1 << 20,
-  divNoNan: 1 << 21, where: 1 << 22, logSumExp: 1 << 23, euclideanNorm: 1 << 24,
+  divNoNan: 1 << 21, where: 1 << 22, logSumExp: 1 << 23, euclideanNorm: 1 << 24, '*': 1 << 25, square: 1 << 26,
+  mul: 1 << 27,
 } as const;
 
 type Word = keyof typeof WORD_BITS;
@@ -60,7 +61,7 @@ function tokenWords(tokens: readonly Token[]): number {
       found |= bit === WORD_BITS.log && isGlobalConsoleLog(tokens, i) ? WORD_BITS['console.log'] : bit;
     } else if (type === 'Punctuator') {
       const value = token.value;
-      if (value === '+=' || value === '**' || value === '**=') found |= WORD_BITS[value];
+      if (value === '+=' || value === '*' || value === '**' || value === '**=') found |= WORD_BITS[value];
     } else if (type === 'String' && token.value.length <= 12) {
       // x['exp'](): a computed member named by a string (ops/engine memberName)
       found |= IDENTIFIER_WORDS.get(token.value.slice(1, -1)) ?? 0;
@@ -134,6 +135,8 @@ const SPELLINGS = {
   // A sum or a mean: `tf.sum`, `x.mean()`, the kernels (an aliased import still names them), `xs.reduce(…)`, and
   // the `+=` every loop accumulator (ops/arrays) and running sum (patterns/variance) is written with.
   sum: (file) => file.has('sum', 'mean', 'reduce', '+='),
+  // `x * x`, `x ** 2`, `Math.pow(x, 2)`, `tf.square(x)`, `x.square()`, `tf.mul(x, x)`, `x.mul(x)`.
+  square: (file) => file.has('*', '**', 'pow', 'square', 'mul'),
   softmax: (file) => /softmax/i.test(file.text),
   sigmoid: (file) => /sigmoid|logistic|expit/i.test(file.text),
   logSumExp: (file) => file.has('logSumExp'),

@@ -90,6 +90,23 @@ describe('mentions: sums and means (no-naive-variance, zero-prone denominators)'
   });
 });
 
+describe('mentions: squares (no-naive-variance)', () => {
+  it.each([
+    ['x * x', true],
+    ['x ** 2', true],
+    ['Math.pow(x, 2)', true],
+    ['tf.square(x)', true],
+    ['x.square()', true],
+    ['tf.mul(x, x)', true],
+    ['x.mul(x)', true],
+    ['const s = a + b - c / d;', false],
+    ['/* x * x */ const squared = xs; // mul', false],
+    ['s *= 2;', false],
+  ])('%s → %s', (code, expected) => {
+    expect(mentionsIn(code, 'square')).toBe(expected);
+  });
+});
+
 describe('mentions: the other zero-prone values', () => {
   it.each([
     ['tf.norm(x)', 'norm', true],
