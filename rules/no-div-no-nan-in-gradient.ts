@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
   },
   // A TF.js call of `divNoNan`: in a file that holds tensors and names it.
-  appliesTo: (context) => mayHoldTensors(context) && mentions(context.sourceCode, 'divNoNan'),
+  appliesTo: (context) => mentions(context.sourceCode, 'divNoNan') && mayHoldTensors(context),
   create(context, [options]) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

@@ -58,7 +58,7 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   // Both forms are TF.js `where` calls: in a file that holds tensors and names `where`.
-  appliesTo: (context) => mayHoldTensors(context) && mentions(context.sourceCode, 'where'),
+  appliesTo: (context) => mentions(context.sourceCode, 'where') && mayHoldTensors(context),
   create(context) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

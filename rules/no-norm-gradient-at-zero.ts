@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
   },
   // A tensor `norm`/`euclideanNorm`, or a root of a sum of squares: in a file that holds tensors and names one.
-  appliesTo: (context) => mayHoldTensors(context) && mentionsAny(context.sourceCode, ['norm', 'sqrt']),
+  appliesTo: (context) => mentionsAny(context.sourceCode, ['norm', 'sqrt']) && mayHoldTensors(context),
   create(context, [options]) {
     const engine = getEngine(context);
     const sourceCode = context.sourceCode;

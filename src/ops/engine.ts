@@ -691,11 +691,21 @@ const engines = new WeakMap<TSESTree.Program, NumericsEngine>();
  * on every file, and most files import no TF.js.
  */
 export function mayHoldTensors(context: RuleContext): boolean {
-  const built = engines.get(context.sourceCode.ast);
+  const program = context.sourceCode.ast;
+  const built = engines.get(program);
   if (built) return built.mayHoldTensors;
   const settings = readSettings(context);
-  return settings.typed ? getEngine(context).mayHoldTensors : importsTfModule(context.sourceCode.ast, settings.tfModules);
+  if (settings.typed) return getEngine(context).mayHoldTensors;
+  // Five rules ask about every file: read its imports once.
+  let imports = importsTfByFile.get(program);
+  if (imports === undefined) {
+    imports = importsTfModule(program, settings.tfModules);
+    importsTfByFile.set(program, imports);
+  }
+  return imports;
 }
+
+const importsTfByFile = new WeakMap<TSESTree.Program, boolean>();
 
 /** The engine of the file being linted (built on first use, shared by every rule). */
 export function getEngine(context: RuleContext): NumericsEngine {
