@@ -487,8 +487,11 @@ function staticEpsilon(engine: NumericsEngine, expression: TSESTree.Node): { val
   return value === undefined ? null : { value, literal: node };
 }
 
+/** The guards an ε sits in: `tf.add(b, ε)`, `tf.maximum(b, ε)`, `tf.clipByValue(b, ε, max)`. */
+const GUARDS: ReadonlySet<OpName> = new Set<OpName>(['add', 'maximum', 'clipByValue']);
+
 export function detectTinyEpsilon(engine: NumericsEngine, node: TSESTree.Node): TinyEpsilonMatch | null {
-  const op = engine.matchNode({ node, env: null });
+  const op = engine.matchTop(node, GUARDS);
   if (!op || op.domain !== 'tensor') return null;
   let candidates: TSESTree.Node[];
   if (op.op === 'add' || op.op === 'maximum') candidates = op.operands.map((operand) => operand.node);
