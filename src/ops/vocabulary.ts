@@ -49,7 +49,10 @@ function mayBeWord(value: string): boolean {
 type Token = Readonly<{ type: string; value: string }>;
 
 /** The words among the tokens, as a set of WORD_BITS. */
-function tokenWords(tokens: readonly Token[]): number {
+function tokenWords(tokens: readonly Token[], text: string): number {
+  // An identifier may be written with a `\u` escape (`Math.\u006cog`): typescript-estree's token value is then its
+  // text, not its name. Such a file counts every word (8 of the corpus's 4,416 files have a `\u` anywhere).
+  if (text.includes('\\u')) return ALL_WORDS;
   let found = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -101,7 +104,7 @@ class FileWords {
     if (this.bits === -1) {
       const tokens = (this.sourceCode.ast as { tokens?: readonly Token[] }).tokens;
       // ESLint's JavaScript SourceCode rejects an AST without tokens; should one come anyway, every word counts.
-      this.bits = tokens ? tokenWords(tokens) : ALL_WORDS;
+      this.bits = tokens ? tokenWords(tokens, this.sourceCode.text) : ALL_WORDS;
     }
     const bits = this.bits;
     return words.some((word) => (bits & WORD_BITS[word]) !== 0);

@@ -70,6 +70,12 @@ describe('mentions: words are whole identifiers', () => {
     ['Math.expm1(x)', 'expm1', true],
     ['export const exponent = 2;', 'exp', false],
     ["x['exp']()", 'exp', true], // a computed member access by string
+    // Escaped identifiers: their text is not their name. A file with a `\u` counts every word.
+    ['Math.\\u006cog(x)', 'log', true],
+    ['Math.l\\u006fg(x)', 'log', true],
+    ['Math.\\u{65}xp(x)', 'exp', true],
+    ['const \\u0061 = 1; Math.exp(a);', 'exp', true],
+    ["const s = '\\u00e9'; f(x);", 'log', true], // the price: any `\u`, here in a string
   ] as const)('%s: %s → %s', (code, op, expected) => {
     expect(mentionsIn(code, op)).toBe(expected);
   });
@@ -102,6 +108,8 @@ describe('mentions: squares (no-naive-variance)', () => {
     ['const s = a + b - c / d;', false],
     ['/* x * x */ const squared = xs; // mul', false],
     ['s *= 2;', false],
+    ['s **= 2;', false],
+    ['x*x', true],
   ])('%s → %s', (code, expected) => {
     expect(mentionsIn(code, 'square')).toBe(expected);
   });
@@ -141,9 +149,12 @@ describe('mentions: the TF.js calls the gradient-trap rules start from', () => {
   });
 });
 
-describe('mentions: TypeScript tokens', () => {
+describe('mentions: TypeScript tokens (no offsets on the token: their names are read)', () => {
   it.each([
     ['const y = (x as number) ** 0.5;', 'sqrt', true],
+    ['const y: number = x * x + Math.max(a, b);', 'square', true],
+    ['let y: number = x; y *= 2;', 'square', false],
+    ['const y: number = Math.\\u006cog(x);', 'log', true],
     ['let s: number = 0; for (const v of xs as number[]) s += v;', 'sum', true],
     ['type Log = { log(): void };', 'log', true],
     ['/** the mean */ const a: number = 1;', 'sum', false],

@@ -83,6 +83,12 @@ ruleTester.run('prefer-log1p', rule, {
       output: 'const ys = xs.map((v) => Math.log1p(v));',
       errors: [{ messageId: 'preferLog1p' }],
     },
+    // `log` written with a unicode escape (the TypeScript parser's token holds the text, not the name).
+    {
+      code: 'const y = Math.\\u006cog(1 + x);',
+      output: 'const y = Math.log1p(x);',
+      errors: [{ messageId: 'preferLog1p' }],
+    },
     // A comment inside: suggestion only.
     {
       code: 'const y = Math.log(1 + /* rate */ r);',
