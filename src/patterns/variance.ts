@@ -312,11 +312,13 @@ function naiveVarianceAt(engine: NumericsEngine, node: TSESTree.Node): NaiveVari
 export function detectScaledSumOfSquares(engine: NumericsEngine, node: TSESTree.Node): Operand | null {
   const sub = engine.matchTop(node, SUB);
   if (sub?.op !== 'sub' || sub.domain === 'tensor') return null;
-  const scaled = engine.opIf(sub.operands[0], MUL);
-  if (scaled?.op !== 'mul') return null;
+  // The squared sum first: rawMoments has just asked the same of this operand (the answers are cached), and most
+  // subtractions fail it, so the left operand is not resolved for them.
   const squaredSum = squareBase(engine, sub.operands[1]);
   const sum = squaredSum && momentOf(engine, squaredSum.base);
   if (sum?.kind !== 'sum' || sum.squared) return null;
+  const scaled = engine.opIf(sub.operands[0], MUL);
+  if (scaled?.op !== 'mul') return null;
   const [a, b] = scaled.operands;
   const squaresA = momentOf(engine, a);
   const squaresB = momentOf(engine, b);
