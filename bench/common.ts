@@ -178,6 +178,29 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** Student's t, two-sided 95%, by degrees of freedom (1–30; above that the normal 1.96 is within 4%). */
+const T_95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/**
+ * The mean of independent readings with its 95% confidence interval (Student's t): how far the mean of this many
+ * rounds can sit from the true value. Null bounds with fewer than two readings.
+ */
+export function meanInterval(xs: readonly number[]): { mean: number; low: number | null; high: number | null } {
+  const n = xs.length;
+  const mean = sum([...xs]) / n;
+  if (n < 2) return { mean, low: null, high: null };
+  const variance = sum(xs.map((x) => (x - mean) ** 2)) / (n - 1);
+  const halfWidth = (T_95[n - 2] ?? 1.96) * Math.sqrt(variance / n);
+  return { mean, low: mean - halfWidth, high: mean + halfWidth };
+}
+
+/** A target `value ≤ limit` judged on an interval: met only when the whole interval is below the limit. */
+export function verdict(interval: { low: number | null; high: number | null }, limit: number): 'met' | 'MISSED' | 'undecided' {
+  if (interval.high !== null && interval.high <= limit) return 'met';
+  if (interval.low !== null && interval.low > limit) return 'MISSED';
+  return 'undecided';
+}
 export const f1 = (x: number): string => x.toFixed(1);
 export const f2 = (x: number): string => x.toFixed(2);
 export const f3 = (x: number): string => x.toFixed(3);
