@@ -696,7 +696,7 @@ export function mayHoldTensors(context: RuleContext): boolean {
   if (built) return built.mayHoldTensors;
   const settings = readSettings(context);
   if (settings.typed) return getEngine(context).mayHoldTensors;
-  // Five rules ask about every file: read its imports once.
+  // Several rules ask about every file (no-tiny-epsilon, no-infinite-mask, the cross-entropy rule): read its imports once.
   let imports = importsTfByFile.get(program);
   if (imports === undefined) {
     imports = importsTfModule(program, settings.tfModules);
