@@ -110,6 +110,10 @@ export class NumericsEngine {
   private readonly memos = new Map<object, Map<TSESTree.Node, unknown>>();
   /** With `settings.numerics.typed` and type information: the type checker's answer on tensors. */
   private readonly types: TypeOracle | null;
+  /** Whether the type checker is asked (then recognising a chained call costs a type query). */
+  get typed(): boolean {
+    return this.types !== null;
+  }
   /**
    * Whether any value of the file can be recognised as a tensor: it imports TF.js, or the type checker is asked.
    * Without either no op has the tensor domain, so rules about TF.js APIs alone skip the file.

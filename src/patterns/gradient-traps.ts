@@ -490,7 +490,27 @@ function staticEpsilon(engine: NumericsEngine, expression: TSESTree.Node): { val
 /** The guards an ε sits in: `tf.add(b, ε)`, `tf.maximum(b, ε)`, `tf.clipByValue(b, ε, max)`. */
 const GUARDS: ReadonlySet<OpName> = new Set<OpName>(['add', 'maximum', 'clipByValue']);
 
+function isTiny(epsilon: { value: number } | null): boolean {
+  return epsilon !== null && epsilon.value > 0 && epsilon.value < TINY_EPSILON;
+}
+
+/**
+ * Whether a tiny constant is among the call's arguments or a chained call's receiver: every operand and option
+ * the guards read is one of those. With a type checker it is tested before the call is recognised, which then asks
+ * the checker whether the receiver is a tensor (typed-mode corpus: the rule's time 83 → 8 ms); without one the
+ * recognition is syntactic and memoised for the other rules, and it goes first (this test first cost ~8 ms more
+ * over the untyped corpus).
+ */
+function hasTinyConstant(engine: NumericsEngine, node: TSESTree.Node): boolean {
+  const call = skipTypeWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && isTiny(staticEpsilon(engine, callee.object))) return true;
+  return call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isTiny(staticEpsilon(engine, argument)));
+}
+
 export function detectTinyEpsilon(engine: NumericsEngine, node: TSESTree.Node): TinyEpsilonMatch | null {
+  if (!engine.mayBe(node, GUARDS) || (engine.typed && !hasTinyConstant(engine, node))) return null;
   const op = engine.matchTop(node, GUARDS);
   if (!op || op.domain !== 'tensor') return null;
   let candidates: TSESTree.Node[];
@@ -501,7 +521,7 @@ export function detectTinyEpsilon(engine: NumericsEngine, node: TSESTree.Node): 
   // Both operands constant: a constant computation, not a guard.
   if (candidates.length === 2 && epsilons.every((epsilon) => epsilon !== null)) return null;
   for (const epsilon of epsilons) {
-    if (epsilon && epsilon.value > 0 && epsilon.value < TINY_EPSILON) return { op, value: epsilon.value, literal: epsilon.literal };
+    if (epsilon && isTiny(epsilon)) return { op, value: epsilon.value, literal: epsilon.literal };
   }
   return null;
 }

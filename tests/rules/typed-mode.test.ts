@@ -46,3 +46,27 @@ ruleTester.run('untyped fallback (prefer-log1p)', preferLog1p, {
     },
   ],
 });
+
+// no-tiny-epsilon tests for a tiny constant before it asks the checker whether the receiver is a tensor.
+import noTinyEpsilon from '../../rules/no-tiny-epsilon.js';
+
+typedTester.run('typed mode (no-tiny-epsilon)', noTinyEpsilon, {
+  valid: [
+    { code: `${HEADER}\nexport const f = (b: Big) => b.add(1e-30);`, filename: 'file.ts' },
+    { code: `${HEADER}\nexport const f = (t: tf.Tensor) => t.add(1e-7);`, filename: 'file.ts' },
+  ],
+  invalid: [
+    {
+      code: `${HEADER}\nexport const f = (t: tf.Tensor) => t.add(1e-30);`,
+      filename: 'file.ts',
+      output: null,
+      errors: [{ messageId: 'tinyEpsilon', suggestions: [{ messageId: 'epsilonSuggestion', output: `${HEADER}\nexport const f = (t: tf.Tensor) => t.add(1e-7);` }] }],
+    },
+    {
+      code: `${HEADER}\nconst EPS = 1e-30;\nexport const f = (t: tf.Tensor) => tf.maximum(t, EPS);`,
+      filename: 'file.ts',
+      output: null,
+      errors: [{ messageId: 'tinyEpsilon', suggestions: [{ messageId: 'epsilonSuggestion', output: `${HEADER}\nconst EPS = 1e-7;\nexport const f = (t: tf.Tensor) => tf.maximum(t, EPS);` }] }],
+    },
+  ],
+});
