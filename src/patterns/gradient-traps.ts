@@ -511,7 +511,8 @@ function hasTinyConstant(engine: NumericsEngine, node: TSESTree.Node): boolean {
 
 export function detectTinyEpsilon(engine: NumericsEngine, node: TSESTree.Node): TinyEpsilonMatch | null {
   if (!engine.mayBe(node, GUARDS) || (engine.typed && !hasTinyConstant(engine, node))) return null;
-  const op = engine.matchTop(node, GUARDS);
+  // Not matchTop: that would ask mayBe again. An op other than the guards falls through the branches below.
+  const op = engine.matchNode({ node, env: null });
   if (!op || op.domain !== 'tensor') return null;
   let candidates: TSESTree.Node[];
   if (op.op === 'add' || op.op === 'maximum') candidates = op.operands.map((operand) => operand.node);
