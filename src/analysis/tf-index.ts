@@ -3,7 +3,7 @@
  * namespace, default, named or aliased import, `require`, destructuring, `const t = tf`, `import tf = require()`),
  * and how the file spells TF.js (so fixes reuse its own binding). Built once per Program and shared by all rules.
  */
-import { CALL, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import { CALL, ESM, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { TF_FUNCTIONS, TF_NAMESPACES, TF_TENSOR_OPS } from '../ops/tf-ops.js';
@@ -39,6 +39,32 @@ function buildTraceMap(): Record<string, unknown> {
 }
 
 const MODULE_TRACE = buildTraceMap();
+
+/**
+ * What an `import` of a TF.js module binds: the module's exports, with `default` bound to the whole module (the
+ * tracker's "legacy" reading of a CommonJS module, which TF.js's builds are). Built once and marked `ESM`: given an
+ * unmarked map, the tracker builds `{ default: map, ...map }` anew for every import specifier, a copy of the ~300
+ * op names (in the corpus's TF.js files, ~10 MB of garbage and ~20 ms per pass).
+ */
+const ESM_MODULE_TRACE = { [ESM]: true, default: MODULE_TRACE, ...MODULE_TRACE };
+
+let lastTraceModules: ReadonlySet<string> | null = null;
+let lastTraceMaps: { esm: TraceMap<unknown>; cjs: TraceMap<unknown> } = { esm: {}, cjs: {} };
+
+/** The trace maps of the configured modules, made once per module set (the same set for every file of a config). */
+function traceMapsFor(modules: ReadonlySet<string>): { esm: TraceMap<unknown>; cjs: TraceMap<unknown> } {
+  if (modules !== lastTraceModules) {
+    const esm: Record<string, unknown> = {};
+    const cjs: Record<string, unknown> = {};
+    for (const name of modules) {
+      esm[name] = ESM_MODULE_TRACE;
+      cjs[name] = MODULE_TRACE;
+    }
+    lastTraceMaps = { esm: esm as TraceMap<unknown>, cjs: cjs as TraceMap<unknown> };
+    lastTraceModules = modules;
+  }
+  return lastTraceMaps;
+}
 
 function isModuleString(node: TSESTree.Node | undefined, modules: ReadonlySet<string>): node is TSESTree.StringLiteral {
   return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && modules.has(node.value);
@@ -148,14 +174,13 @@ export function getTfIndex(sourceCode: TSESLint.SourceCode, tfModules: readonly 
   const { importsTf, ...bindings } = findBindings(program, modules);
 
   if (importsTf && globalScope) {
-    const traceMap: Record<string, unknown> = {};
-    for (const name of modules) traceMap[name] = MODULE_TRACE;
-    const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
+    const traceMaps = traceMapsFor(modules);
+    const tracker = new ReferenceTracker(globalScope as never);
     const record = (references: Iterable<{ node: unknown; info: unknown }>): void => {
       for (const { node, info } of references) calls.set(node as TSESTree.Node, info as string);
     };
-    record(tracker.iterateEsmReferences(traceMap as TraceMap<unknown>));
-    record(tracker.iterateCjsReferences(traceMap as TraceMap<unknown>));
+    record(tracker.iterateEsmReferences(traceMaps.esm));
+    record(tracker.iterateCjsReferences(traceMaps.cjs));
 
     // `require` that is not a declared global (TS module files) and `import tf = require()`.
     for (const reference of globalScope.through) {
