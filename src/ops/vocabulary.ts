@@ -183,33 +183,3 @@ export function mentions(sourceCode: Readonly<TSESLint.SourceCode>, op: AnchorOp
 export function mentionsAny(sourceCode: Readonly<TSESLint.SourceCode>, ops: readonly AnchorOp[]): boolean {
   return ops.some((op) => mentions(sourceCode, op));
 }
-
-const positions = new WeakMap<TSESTree.Program, Map<string, readonly number[]>>();
-
-/**
- * Whether `text` occurs (as a substring) inside `range` of the file: a per-node text filter. The offsets of `text`
- * are found once per file and binary-searched, so asking for every node costs no scan of the file.
- */
-export function occursWithin(sourceCode: Readonly<TSESLint.SourceCode>, text: string, range: readonly [number, number]): boolean {
-  let byText = positions.get(sourceCode.ast);
-  if (!byText) {
-    byText = new Map();
-    positions.set(sourceCode.ast, byText);
-  }
-  let offsets = byText.get(text);
-  if (!offsets) {
-    const found: number[] = [];
-    for (let at = sourceCode.text.indexOf(text); at >= 0; at = sourceCode.text.indexOf(text, at + 1)) found.push(at);
-    offsets = found;
-    byText.set(text, offsets);
-  }
-  // The first offset at or after range[0].
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (offsets[mid]! < range[0]) low = mid + 1;
-    else high = mid;
-  }
-  return low < offsets.length && offsets[low]! + text.length <= range[1];
-}

@@ -10,12 +10,13 @@ import { skipTypeWrappers } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { otherThanConstant } from '../ops/match.js';
 import type { Op, Operand, OpName } from '../ops/types.js';
-import { occursWithin } from '../ops/vocabulary.js';
 import { sigmoidInput, type SignedInput } from './sigmoid.js';
 import { sameValue } from './variance.js';
 
 const ADD_OR_SUB: ReadonlySet<OpName> = new Set<OpName>(['add', 'sub']);
 const SUM_OR_MEAN: ReadonlySet<OpName> = new Set<OpName>(['sum', 'mean']);
+const MUL_OR_NEG: ReadonlySet<OpName> = new Set<OpName>(['mul', 'neg']);
+const LOG_OR_LOG1P: ReadonlySet<OpName> = new Set<OpName>(['log', 'log1p']);
 
 /** `factor · log(argument)` (either order). */
 function logTerm(engine: NumericsEngine, operand: Operand): { factor: Operand; log: Op; argument: Operand; mul: Op } | null {
@@ -64,7 +65,9 @@ interface SignedLogTerm {
 }
 
 function signedLogTerm(engine: NumericsEngine, operand: Operand, sign: 1 | -1): SignedLogTerm | null {
-  const op = engine.op(operand);
+  // `opIf` rejects an operand that cannot be a product or a negation by its syntax (most terms of most sums), and
+  // still follows temporaries (`const a = Math.log(p); y * a + …`).
+  const op = engine.opIf(operand, MUL_OR_NEG);
   if (!op || op.spelling === 'map') return null;
   if (op.op === 'neg') {
     const inner = signedLogTerm(engine, op.operands[0], sign === 1 ? -1 : 1);
@@ -72,7 +75,7 @@ function signedLogTerm(engine: NumericsEngine, operand: Operand, sign: 1 | -1): 
   }
   if (op.op !== 'mul') return null;
   for (const [i, j] of [[0, 1], [1, 0]] as const) {
-    const log = engine.op(op.operands[j]);
+    const log = engine.opIf(op.operands[j], LOG_OR_LOG1P);
     if (!log || log.spelling === 'map') continue;
     let argument: Operand | null = null;
     let complement = false;
@@ -118,26 +121,11 @@ function complementOf(engine: NumericsEngine, operand: Operand): { value: Operan
   return minusOne ? { value: minusOne, sign: -1, op } : null;
 }
 
-/** Local names of TF.js `log` / `log1p` imported under another name. */
-function logAliases(engine: NumericsEngine): string[] {
-  const aliases: string[] = [];
-  for (const name of ['log', 'log1p']) {
-    const local = engine.tf.bindings.named.get(name);
-    if (local !== undefined && !local.includes('log')) aliases.push(local);
-  }
-  return aliases;
-}
-
 /**
  * Binary cross-entropy written from probabilities, in any arrangement of signs: `y·log(p) + (1 − y)·log(1 − p)`,
  * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
  */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
-  // Cheap filter first (this runs on every + and -): a log is written inside the expression, as `log` (Math.log,
-  // tf.log, x.log(), log1p) or as the local name of an aliased TF.js import (`import { log as ln }`).
-  if (!occursWithin(engine.sourceCode, 'log', node.range) && !logAliases(engine).some((alias) => occursWithin(engine.sourceCode, alias, node.range))) {
-    return null;
-  }
   const top = engine.matchTop(node, ADD_OR_SUB);
   if (!top || (top.op !== 'add' && top.op !== 'sub')) return null;
   const terms = twoTerms(engine, top);

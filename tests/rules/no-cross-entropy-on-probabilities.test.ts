@@ -119,5 +119,17 @@ ruleTester.run('no-cross-entropy-on-probabilities (sign arrangements)', rule, {
       output: "import { sigmoid, log as ln, mul, add, sub, abs, neg, relu, softplus } from '@tensorflow/tfjs';\nexport const ll = (y, z) => {\n  return neg(add(sub(relu(z), mul(z, y)), softplus(neg(abs(z)))));\n};",
       errors: [{ messageId: 'binaryOnProbabilities' }],
     },
+    {
+      // The logs in `const` temporaries whose names do not say `log` (the expression itself has no `log` in it).
+      code: 'export function loss(y: number, z: number) {\n  const p = 1 / (1 + Math.exp(-z));\n  const a = Math.log(p);\n  const b = Math.log(1 - p);\n  return -(y * a + (1 - y) * b);\n}',
+      output: "import { binaryCrossEntropyWithLogits } from 'eslint-plugin-numerics/kernels';\nexport function loss(y: number, z: number) {\n  return binaryCrossEntropyWithLogits(y, z);\n}",
+      errors: [{ messageId: 'binaryOnProbabilities' }],
+    },
+    {
+      // The whole terms in temporaries.
+      code: "import * as tf from '@tensorflow/tfjs';\nexport function loss(y: tf.Tensor, z: tf.Tensor) {\n  const p = tf.sigmoid(z);\n  const hit = tf.mul(y, tf.log(p));\n  const miss = tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p)));\n  return tf.neg(tf.add(hit, miss));\n}",
+      output: "import * as tf from '@tensorflow/tfjs';\nexport function loss(y: tf.Tensor, z: tf.Tensor) {\n  return tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.softplus(tf.neg(tf.abs(z))));\n}",
+      errors: [{ messageId: 'binaryOnProbabilities' }],
+    },
   ],
 });
