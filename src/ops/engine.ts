@@ -489,6 +489,12 @@ export class NumericsEngine {
     return value;
   }
 
+  /** The string value of a constant expression (`'fro'`, a local `const ORD = 'fro'`). */
+  staticString(node: TSESTree.Node): string | undefined {
+    const value = this.staticValue(node);
+    return value && typeof value.value === 'string' ? value.value : undefined;
+  }
+
   /** The boolean value of a constant expression (`true`, a local `const KEEP = true`). */
   staticBoolean(node: TSESTree.Node): boolean | undefined {
     const value = this.staticValue(node);

@@ -413,8 +413,9 @@ function isEuclideanOrd(engine: NumericsEngine, ord: TSESTree.Node | undefined):
   if (!ord) return true;
   const node = skipTypeWrappers(ord);
   if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return true;
-  if (node.type === AST_NODE_TYPES.Literal) return node.value === 'euclidean' || node.value === 'fro' || node.value === 2;
-  return engine.staticNumber(node) === 2;
+  // A literal or a constant (`const ORD = 'euclidean'`).
+  const value = engine.staticString(node) ?? engine.staticNumber(node);
+  return value === 'euclidean' || value === 'fro' || value === 2;
 }
 
 export function detectNormAtZero(engine: NumericsEngine, node: TSESTree.Node): NormMatch | null {

@@ -60,8 +60,8 @@ export function zeroSource(engine: NumericsEngine, operand: Operand, options: { 
   if (op) return zeroSourceOfOp(engine, op, options);
 
   if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'length') {
-    // xs.filter(p).length: a count of matches
-    const object = skipTypeWrappers(node.object);
+    // xs.filter(p).length: a count of matches (the filtered array may be a temporary: `const hits = xs.filter(p)`)
+    const object = skipTypeWrappers(engine.resolve({ node: node.object, env: resolved.env }).node);
     // Array.prototype.filter takes a predicate: `stats.filter()` on some other object is not a count of matches.
     const predicate = object.type === AST_NODE_TYPES.CallExpression && object.arguments.length === 1 ? object.arguments[0] : null;
     const isPredicate =
@@ -72,8 +72,8 @@ export function zeroSource(engine: NumericsEngine, operand: Operand, options: { 
     return options.checkLength ? { kind: 'length', data: node.object, nonNegative: true, domain: 'number' } : null;
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'variance') {
-    // tf.moments(x).variance
-    const object = skipTypeWrappers(node.object);
+    // tf.moments(x).variance, also through a temporary (`const m = tf.moments(x); m.variance`)
+    const object = skipTypeWrappers(engine.resolve({ node: node.object, env: resolved.env }).node);
     if (object.type === AST_NODE_TYPES.CallExpression && engine.tf.calls.get(object) === 'moments') {
       return { kind: 'variance', data: object.arguments[0] ?? null, nonNegative: true, domain: 'tensor' };
     }

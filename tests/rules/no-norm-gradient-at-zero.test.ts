@@ -16,6 +16,7 @@ ruleTester.run('no-norm-gradient-at-zero', rule, {
     // Other norms: ord 1 and Infinity have finite (sub)gradients at 0.
     `${TF}const g = tf.grad((x) => tf.norm(x, 1));`,
     `${TF}const g = tf.grad((x) => tf.norm(x, Infinity));`,
+    `${TF}const ORD = 1;\nconst g = tf.grad((x) => tf.norm(x, ORD));`,
     // The normed value carries no gradient: captured constants in tf.grad, labels in a loss.
     `${TF}const target = tf.tensor1d([3, 4]);\nconst g = tf.grad((x) => tf.mul(x, tf.norm(target)));`,
     `${TF}model.compile({ optimizer: 'sgd', loss: (yTrue, yPred) => tf.mul(tf.sum(yPred), tf.norm(yTrue)) });`,
@@ -61,6 +62,12 @@ ruleTester.run('no-norm-gradient-at-zero', rule, {
           ],
         },
       ],
+    },
+    {
+      // ord as a named constant.
+      code: `${TF}const ORD = 'euclidean';\nconst g = tf.grad((x) => tf.norm(x, ORD));`,
+      output: null,
+      errors: [{ messageId: 'normGradientAtZero', suggestions: [{ messageId: 'epsilonSuggestion', output: `${TF}const ORD = 'euclidean';\nconst g = tf.grad((x) => tf.sqrt(tf.add(tf.sum(tf.square(x)), 1e-7)));` }] }],
     },
     {
       code: `${TF}const g = tf.grad((x) => tf.norm(x, 2, undefined));`,

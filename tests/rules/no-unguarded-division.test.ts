@@ -128,6 +128,9 @@ ruleTester.run('no-unguarded-division (look-alikes)', rule, {
   valid: [
     'export function f(Math: { hypot(...v: number[]): number }, x: number, y: number) { return x / Math.hypot(x, y); }',
     'const stats = { filter: () => ({ length: 3 }) };\nexport const f = (n: number) => n / stats.filter().length;',
+    // A count through a temporary, guarded by an early return; a `moments` that is not TF.js's.
+    'export function share(xs: number[]) {\n  const hits = xs.filter((v) => v > 0);\n  if (hits.length === 0) return 0;\n  return 3 / hits.length;\n}',
+    `${TF}const stats = { moments: (x: tf.Tensor) => ({ variance: tf.scalar(1) }) };\nexport function z(x: tf.Tensor) {\n  const m = stats.moments(x);\n  return tf.div(x, m.variance);\n}`,
   ],
   invalid: [],
 });
@@ -146,6 +149,24 @@ ruleTester.run('no-unguarded-division (one zero-prone word per file)', rule, {
           messageId: 'unguardedDivision',
           data: { code: 'xs[0] / total', kind: 'sum', when: 'all-zero or empty input', epsilon: '1e-7' },
           suggestions: [{ messageId: 'safeDivSuggestion', output: "import { safeDiv } from 'eslint-plugin-numerics/kernels';\nexport function firstShare(xs: number[]) {\n  let total = 0;\n  for (const v of xs) total += v;\n  return safeDiv(xs[0], total);\n}" }],
+        },
+      ],
+    },
+    {
+      // The filtered array in a temporary: still a count of matches.
+      code: 'export function share(xs: number[]) {\n  const hits = xs.filter((v) => v > 0);\n  return 3 / hits.length;\n}',
+      output: null,
+      errors: [{ messageId: 'unguardedDivision', data: { code: '3 / hits.length', kind: 'count', when: 'input with no match', epsilon: '1e-7' }, suggestions: [{ messageId: 'safeDivSuggestion', output: "import { safeDiv } from 'eslint-plugin-numerics/kernels';\nexport function share(xs: number[]) {\n  const hits = xs.filter((v) => v > 0);\n  return safeDiv(3, hits.length);\n}" }] }],
+    },
+    {
+      // The moments in a temporary.
+      code: `${TF}export function z(x: tf.Tensor) {\n  const m = tf.moments(x);\n  return tf.div(x, m.variance);\n}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedDivision',
+          data: { code: 'tf.div(x, m.variance)', kind: 'variance', when: 'constant input', epsilon: '1e-7' },
+          suggestions: [{ messageId: 'maximumSuggestion', output: `${TF}export function z(x: tf.Tensor) {\n  const m = tf.moments(x);\n  return tf.div(x, tf.maximum(m.variance, 1e-7));\n}` }],
         },
       ],
     },

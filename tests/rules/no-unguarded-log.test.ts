@@ -43,6 +43,12 @@ ruleTester.run('no-unguarded-log', rule, {
     { code: `${TF}export const h = (p: tf.Tensor) => tf.neg(tf.sum(tf.mul(p, tf.log(p))));`, output: null, errors: [{ messageId: 'tensorEntropyTerm' }] },
     // The log of a count, a sum, a ratio of a count.
     {
+      // The filtered array in a temporary.
+      code: 'export function lc(xs: number[]) {\n  const hits = xs.filter((v) => v > 0);\n  return Math.log(hits.length);\n}',
+      output: null,
+      errors: [{ messageId: 'unguardedLog', suggestions: [{ messageId: 'floorSuggestion', output: 'export function lc(xs: number[]) {\n  const hits = xs.filter((v) => v > 0);\n  return Math.log(Math.max(hits.length, 1e-7));\n}' }] }],
+    },
+    {
       code: 'export const lc = (xs: number[]) => Math.log(xs.filter((v) => v > 0).length);',
       output: null,
       errors: [{ messageId: 'unguardedLog', suggestions: [{ messageId: 'floorSuggestion', output: 'export const lc = (xs: number[]) => Math.log(Math.max(xs.filter((v) => v > 0).length, 1e-7));' }] }],
