@@ -36,7 +36,11 @@ export function planTemporaries(engine: NumericsEngine, ops: readonly (Op | null
   if (!movable) return { movable: false, remove: [] };
 
   const owned = ownedTemporaries(through, target);
-  const remove: TSESTree.Node[] = owned ? [...new Set(through.map((temporary) => temporary.declarator.parent))] : [];
+  // A temporary declared in a callback goes with the node around it: the replaced node, or another temporary's
+  // declaration that is deleted (`const sq = v * v` inside `const meanSq = xs.reduce(…)`).
+  const all = [...new Set(through.map((temporary) => temporary.declarator.parent))];
+  const outermost = all.filter((declaration) => !inside(declaration, target.range) && !all.some((other) => other !== declaration && inside(declaration, other.range)));
+  const remove: TSESTree.Node[] = owned ? outermost : [];
   if (owned) remove.push(...deadLoops(engine, loops, target));
   return { movable: true, remove: [...new Set(remove)] };
 }

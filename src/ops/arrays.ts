@@ -20,14 +20,26 @@ function isFunction(node: TSESTree.Node | undefined): node is FunctionNode {
   return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
 }
 
-/** The single expression a callback returns (`(v) => e` or `(v) => { return e; }`). */
-function returnedExpression(fn: FunctionNode): TSESTree.Expression | null {
+/**
+ * The expression a callback returns: `(v) => e`, `(v) => { return e; }`, or a block of `const` temporaries and
+ * then the return (`(acc, v) => { const t = Math.exp(v); return acc + t; }`), which the engine follows like any
+ * other temporaries. Every temporary must be read: a declaration kept only for its side effect is not part of
+ * the operation, and a fix that replaces the call would drop it.
+ */
+function returnedExpression(engine: NumericsEngine, fn: FunctionNode): TSESTree.Expression | null {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-  const [statement] = fn.body.body;
-  if (fn.body.body.length === 1 && statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
-    return statement.argument;
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return null;
+  for (const statement of statements.slice(0, -1)) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') return null;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
+      const variable = engine.sourceCode.getDeclaredVariables(declarator)[0];
+      if (!variable?.references.some((reference) => reference.isRead())) return null;
+    }
   }
-  return null;
+  return last.argument;
 }
 
 function paramVariable(engine: NumericsEngine, fn: FunctionNode, index: number): Variable | null {
@@ -39,6 +51,18 @@ function paramVariable(engine: NumericsEngine, fn: FunctionNode, index: number):
 function isReferenceTo(engine: NumericsEngine, node: TSESTree.Node, variable: Variable): boolean {
   const inner = skipTypeWrappers(node);
   return inner.type === AST_NODE_TYPES.Identifier && findVariable(engine.sourceCode, inner) === variable;
+}
+
+function isWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** `t` in `(v) => { const t = …; return t; }`: an identifier bound by a declaration in the callback's own body. */
+function isCallbackTemporary(engine: NumericsEngine, node: TSESTree.Node, callback: FunctionNode): boolean {
+  const inner = skipTypeWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier || callback.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const declaration = findVariable(engine.sourceCode, inner)?.defs[0]?.node;
+  return declaration !== undefined && isWithin(declaration, callback.body);
 }
 
 function mentions(node: TSESTree.Node, variable: Variable): boolean {
@@ -64,8 +88,11 @@ export function matchArrayOp(
     if (initial !== undefined && engine.staticNumber(initial) !== 0 && !isNegativeInfinity(engine, initial)) return null;
     const accumulator = paramVariable(engine, callback, 0);
     const element = paramVariable(engine, callback, 1);
-    const body = returnedExpression(callback);
+    const body = returnedExpression(engine, callback);
     if (!accumulator || !element || !body || callback.params.length > 3) return null;
+    // The accumulator is read only in the returned expression: a temporary computed from it (`const t = acc * 2`)
+    // would make the term depend on the running total.
+    if (!accumulator.references.every((reference) => isWithin(reference.identifier, body))) return null;
     const binding = callbackBindings(engine, callback, 1, array, env);
     if (!binding) return null;
     const inner = skipTypeWrappers(body);
@@ -101,11 +128,12 @@ export function matchArrayOp(
     // xs.map((v) => body)
     if (!isFunction(callback)) return null;
     const element = paramVariable(engine, callback, 0);
-    const body = returnedExpression(callback);
+    const body = returnedExpression(engine, callback);
     if (!element || !body || callback.params.length > 2) return null;
     const binding = callbackBindings(engine, callback, 0, array, env);
     if (!binding) return null;
-    const bodyOp = engine.matchNode({ node: body, env: binding });
+    // `return t` of a temporary declared in the callback: its operation (an element variable stays as it is).
+    const bodyOp = isCallbackTemporary(engine, body, callback) ? engine.op({ node: body, env: binding }) : engine.matchNode({ node: body, env: binding });
     if (!bodyOp || bodyOp.domain === 'tensor') return null;
     return { ...bodyOp, node, spelling: 'map', domain: 'array' };
   }

@@ -191,6 +191,12 @@ export const SAMPLE: PinnedFile[] = [
     file: 'src/regression.js',
     findings: [
       {
+        rule: 'no-unguarded-division',
+        line: 37,
+        verdict: 'true positive',
+        note: 'R² as `1 - (sse / ssyy)`: ssyy, the sum of squared deviations, is accumulated in a block-bodied reduce callback (`const difference = …; return a + difference * difference`) and is 0 when every observation has the same y, so R² is NaN or -Infinity there; found since block-bodied callbacks with const temporaries are read',
+      },
+      {
         rule: 'no-unguarded-log',
         line: 152,
         verdict: 'true positive',

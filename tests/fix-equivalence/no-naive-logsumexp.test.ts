@@ -263,6 +263,15 @@ const arrayCases: FixCase[] = [
     property: ORDINARY_ARRAY_PROPERTY,
   },
   {
+    name: 'reduce with a block body: const e = Math.exp(v); return acc + e',
+    code: `export function f(xs: number[]) {\n  return Math.log(xs.reduce((acc, v) => {\n    const e = Math.exp(v);\n    return acc + e;\n  }, 0));\n}\n`,
+    expectOutput: ['logSumExp(xs)'],
+    rejectOutput: ['Math.exp'],
+    reference: arrayRef,
+    inputs: ARRAYS,
+    property: ARRAY_PROPERTY,
+  },
+  {
     name: 'reduce with acc + Math.exp(v)',
     code: `export function f(xs: number[]) {\n  return Math.log(xs.reduce((acc, v) => acc + Math.exp(v), 0));\n}\n`,
     expectOutput: ['logSumExp(xs)'],

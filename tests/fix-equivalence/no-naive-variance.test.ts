@@ -166,6 +166,15 @@ const sample = (xs: ArrayLike<number>) => varianceRef(xs, 1);
 
 const arrayCases: FixCase[] = [
   {
+    name: 'the square in a block-bodied reduce callback: const sq = v * v; return a + sq → variance(xs)',
+    code: `export function spread(xs: number[]) {\n  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;\n  const meanSq = xs.reduce((a, v) => {\n    const sq = v * v;\n    return a + sq;\n  }, 0) / xs.length;\n  return meanSq - mean * mean;\n}\n`,
+    fn: 'spread',
+    expectOutput: [VARIANCE_IMPORT, 'return variance(xs);'],
+    rejectOutput: ['v * v'],
+    reference: population,
+    inputs: ARRAYS,
+  },
+  {
     name: 'reduce means, meanSq − mean * mean (in a function named variance) → numericsVariance(xs)',
     code: `export function variance(xs: number[]) {\n  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;\n  const meanSq = xs.reduce((a, v) => a + v * v, 0) / xs.length;\n  return meanSq - mean * mean;\n}\n`,
     fn: 'variance',

@@ -50,6 +50,12 @@ ruleTester.run('no-log-of-softmax', rule, {
       errors: [{ messageId: 'logOfSoftmax' }],
     },
     {
+      // The log in a const temporary of a block-bodied callback.
+      code: "import { softmax } from 'eslint-plugin-numerics/kernels';\nconst y = softmax(xs).map((p) => {\n  const l = Math.log(p);\n  return l;\n});",
+      output: "import { softmax, logSoftmax } from 'eslint-plugin-numerics/kernels';\nconst y = logSoftmax(xs);",
+      errors: [{ messageId: 'logOfSoftmax' }],
+    },
+    {
       code: "import { softmax } from 'eslint-plugin-numerics/kernels';\nconst probs = softmax(scores);\nconst nll = -Math.log(probs[target]);\nconsole.log(probs);",
       output:
         "import { softmax, logSoftmax } from 'eslint-plugin-numerics/kernels';\nconst probs = softmax(scores);\nconst nll = -logSoftmax(scores)[target];\nconsole.log(probs);",

@@ -23,6 +23,9 @@ ruleTester.run('no-naive-logsumexp', rule, {
     'function f(x) { return Math.log(1 + Math.exp(x)); }',
     "import * as tf from '@tensorflow/tfjs'; const y = tf.log(tf.sum(x));",
     'function f(xs) { return Math.log(xs.reduce((a, b) => a + b, 0)); }',
+    // A temporary that reads the accumulator, and one kept for its side effect: not a sum of exps.
+    'function f(xs) { return Math.log(xs.reduce((a, v) => { const e = Math.exp(v + a); return a + e; }, 0)); }',
+    'let calls = 0;\nfunction f(xs) { return Math.log(xs.reduce((a, v) => { const seen = calls++; return a + Math.exp(v); }, 0)); }',
     "import * as tf from '@tensorflow/tfjs'; const y = tf.log(tf.mean(tf.exp(x)));",
     'function f(xs) { return Math.log(xs.reduce((a, b) => a * Math.exp(b), 1)); }',
     // A shadowed Math, a local object with exp/log/sum methods, names that only look like TF.js.
@@ -183,6 +186,17 @@ ruleTester.run('no-naive-logsumexp', rule, {
     },
     {
       code: 'const f = (xs: number[]) => Math.log(xs.reduce((acc, v) => acc + Math.exp(v), 0));',
+      output: `${KERNELS}\nconst f = (xs: number[]) => logSumExp(xs);`,
+      errors: [{ messageId: 'naiveLogSumExp' }],
+    },
+    // Block-bodied callbacks with const temporaries (they go with the replaced call).
+    {
+      code: 'const f = (xs: number[]) => Math.log(xs.reduce((acc, v) => {\n  const e = Math.exp(v);\n  return acc + e;\n}, 0));',
+      output: `${KERNELS}\nconst f = (xs: number[]) => logSumExp(xs);`,
+      errors: [{ messageId: 'naiveLogSumExp' }],
+    },
+    {
+      code: 'const f = (xs: number[]) => Math.log(xs.map((v) => {\n  const e = Math.exp(v);\n  return e;\n}).reduce((a, b) => a + b, 0));',
       output: `${KERNELS}\nconst f = (xs: number[]) => logSumExp(xs);`,
       errors: [{ messageId: 'naiveLogSumExp' }],
     },

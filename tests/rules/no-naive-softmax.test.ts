@@ -102,5 +102,11 @@ ruleTester.run('no-naive-softmax', rule, {
       output: `${KERNELS}\nexport function probabilities(xs: number[]) {\n  return softmax(xs);\n}`,
       errors: [{ messageId: 'naiveSoftmax' }],
     },
+    {
+      // The exp in a const temporary of a block-bodied callback.
+      code: 'export function probabilities(xs: number[]) {\n  const total = xs.map((v) => Math.exp(v)).reduce((a, b) => a + b, 0);\n  return xs.map((v) => {\n    const e = Math.exp(v);\n    return e / total;\n  });\n}',
+      output: `${KERNELS}\nexport function probabilities(xs: number[]) {\n  return softmax(xs);\n}`,
+      errors: [{ messageId: 'naiveSoftmax' }],
+    },
   ],
 });

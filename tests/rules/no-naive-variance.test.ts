@@ -59,6 +59,12 @@ ruleTester.run('no-naive-variance', rule, {
     },
     // Arrays: reduce means, map squares, `mean * mean`, `mean ** 2`, Math.pow.
     {
+      // The square in a const temporary of a block-bodied callback.
+      code: 'export function spread(xs: number[]) {\n  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;\n  const meanSq = xs.reduce((a, v) => {\n    const sq = v * v;\n    return a + sq;\n  }, 0) / xs.length;\n  return meanSq - mean * mean;\n}',
+      output: "import { variance } from 'eslint-plugin-numerics/kernels';\nexport function spread(xs: number[]) {\n  return variance(xs);\n}",
+      errors: [{ messageId: 'naiveVariance', line: 7 }],
+    },
+    {
       code: 'export function variance(xs: number[]) {\n  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;\n  const meanSq = xs.reduce((a, v) => a + v * v, 0) / xs.length;\n  return meanSq - mean * mean;\n}',
       output: "import { variance as numericsVariance } from 'eslint-plugin-numerics/kernels';\nexport function variance(xs: number[]) {\n  return numericsVariance(xs);\n}",
       errors: [{ messageId: 'naiveVariance', line: 4 }],
