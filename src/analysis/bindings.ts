@@ -117,6 +117,11 @@ export function readsOnlyStableBindings(sourceCode: TSESLint.SourceCode, node: T
   return stable;
 }
 
+/** Whether `node` lies within `range` (a node's or a comment's range). */
+export function isInside(node: { readonly range: readonly [number, number] }, range: readonly [number, number]): boolean {
+  return node.range[0] >= range[0] && node.range[1] <= range[1];
+}
+
 /** Depth-first walk over an AST subtree (children found through ESLint's visitor keys shape). */
 export function visit(node: TSESTree.Node, callback: (node: TSESTree.Node) => void): void {
   callback(node);

@@ -6,6 +6,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { isInside } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import { planImports, planInlineKernels, planTfCallees } from './imports.js';
 
@@ -53,7 +54,7 @@ export interface Reporter<MessageIds extends string> {
 }
 
 function hasCommentInside(sourceCode: TSESLint.SourceCode, range: readonly [number, number]): boolean {
-  return sourceCode.getAllComments().some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+  return sourceCode.getAllComments().some((comment) => isInside(comment, range));
 }
 
 function needsParentheses(node: TSESTree.Node, shape: 'call' | 'unary'): boolean {

@@ -5,7 +5,7 @@
  */
 import { hasSideEffect } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { canMoveExpression, findVariable, isOwnedTemporary, visit, type Variable } from '../analysis/bindings.js';
+import { canMoveExpression, findVariable, isInside, isOwnedTemporary, visit, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from '../ops/engine.js';
 import type { Op, Temporary } from '../ops/types.js';
 
@@ -39,7 +39,7 @@ export function planTemporaries(engine: NumericsEngine, ops: readonly (Op | null
   // A temporary declared in a callback goes with the node around it: the replaced node, or another temporary's
   // declaration that is deleted (`const sq = v * v` inside `const meanSq = xs.reduce(…)`).
   const all = [...new Set(through.map((temporary) => temporary.declarator.parent))];
-  const outermost = all.filter((declaration) => !inside(declaration, target.range) && !all.some((other) => other !== declaration && inside(declaration, other.range)));
+  const outermost = all.filter((declaration) => !isInside(declaration, target.range) && !all.some((other) => other !== declaration && isInside(declaration, other.range)));
   const remove: TSESTree.Node[] = owned ? outermost : [];
   if (owned) remove.push(...deadLoops(engine, loops, target));
   return { movable: true, remove: [...new Set(remove)] };
@@ -62,7 +62,7 @@ function deadLoops(engine: NumericsEngine, loops: readonly NonNullable<Op['loop'
   for (const [statement, declarators] of byStatement) {
     const variables = [...declarators].map((declarator) => sourceCode.getDeclaredVariables(declarator)[0]);
     const readOnlyInTarget = variables.every((variable) =>
-      variable?.references.every((ref) => !ref.isRead() || ref.isWrite() || inside(ref.identifier, target.range)),
+      variable?.references.every((ref) => !ref.isRead() || ref.isWrite() || isInside(ref.identifier, target.range)),
     );
     const body = loopBody(statement);
     const onlyAccumulation = body?.every(
@@ -112,7 +112,7 @@ function untouchedInBetween(
   const outsidePattern = (identifier: TSESTree.Node): boolean =>
     identifier.range[0] > start &&
     identifier.range[1] <= end &&
-    !pattern.some((node) => inside(identifier, node.range)) &&
+    !pattern.some((node) => isInside(identifier, node.range)) &&
     !isHarmlessRead(identifier);
 
   const variables = new Set<Variable>(through.map((t) => t.variable));
@@ -143,10 +143,6 @@ function isHarmlessRead(identifier: TSESTree.Node): boolean {
   return !written;
 }
 
-function inside(node: TSESTree.Node, range: readonly [number, number]): boolean {
-  return node.range[0] >= range[0] && node.range[1] <= range[1];
-}
-
 /**
  * Whether every temporary can be deleted with the fix: each is a single, unexported declaration, and every read
  * of it is inside the replaced node or inside another temporary's declaration that goes too (`e` in
@@ -163,8 +159,8 @@ function ownedTemporaries(through: readonly Temporary[], target: TSESTree.Node):
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const id = reference.identifier;
-      if (inside(id, target.range)) continue;
-      if (declarations.some((declaration) => inside(id, declaration.range))) continue;
+      if (isInside(id, target.range)) continue;
+      if (declarations.some((declaration) => isInside(id, declaration.range))) continue;
       return false;
     }
   }

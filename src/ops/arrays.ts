@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { enclosingFunction, findVariable, simpleDeclarator, skipTypeWrappers, visit, writeReferences, type Variable } from '../analysis/bindings.js';
+import { enclosingFunction, findVariable, isInside, simpleDeclarator, skipTypeWrappers, visit, writeReferences, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from './engine.js';
 import type { ElementBinding, Op, OpName, Operand } from './types.js';
 
@@ -53,20 +53,16 @@ function isReferenceTo(engine: NumericsEngine, node: TSESTree.Node, variable: Va
   return inner.type === AST_NODE_TYPES.Identifier && findVariable(engine.sourceCode, inner) === variable;
 }
 
-function isWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
-}
-
 /** `t` in `(v) => { const t = …; return t; }`: an identifier bound by a declaration in the callback's own body. */
 function isCallbackTemporary(engine: NumericsEngine, node: TSESTree.Node, callback: FunctionNode): boolean {
   const inner = skipTypeWrappers(node);
   if (inner.type !== AST_NODE_TYPES.Identifier || callback.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   const declaration = findVariable(engine.sourceCode, inner)?.defs[0]?.node;
-  return declaration !== undefined && isWithin(declaration, callback.body);
+  return declaration !== undefined && isInside(declaration, callback.body.range);
 }
 
 function mentions(node: TSESTree.Node, variable: Variable): boolean {
-  return variable.references.some((ref) => ref.identifier.range[0] >= node.range[0] && ref.identifier.range[1] <= node.range[1]);
+  return variable.references.some((ref) => isInside(ref.identifier, node.range));
 }
 
 /**
@@ -92,7 +88,7 @@ export function matchArrayOp(
     if (!accumulator || !element || !body || callback.params.length > 3) return null;
     // The accumulator is read only in the returned expression: a temporary computed from it (`const t = acc * 2`)
     // would make the term depend on the running total.
-    if (!accumulator.references.every((reference) => isWithin(reference.identifier, body))) return null;
+    if (!accumulator.references.every((reference) => isInside(reference.identifier, body.range))) return null;
     const binding = callbackBindings(engine, callback, 1, array, env);
     if (!binding) return null;
     const inner = skipTypeWrappers(body);
@@ -189,7 +185,7 @@ function loopOverArray(engine: NumericsEngine, loop: TSESTree.Node, env: Element
     }
     if (!isIncrementByOne(engine, loop.update, variable)) return null;
     // The counter must not be written in the body.
-    if (writeReferences(variable).some((ref) => ref.identifier.range[0] >= loop.body.range[0] && ref.identifier.range[1] <= loop.body.range[1])) return null;
+    if (writeReferences(variable).some((ref) => isInside(ref.identifier, loop.body.range))) return null;
     return { binding: { variable, kind: 'index', array: { node: bound.object, env } }, body: loop.body };
   }
   if (loop.type === AST_NODE_TYPES.ExpressionStatement) {

@@ -126,6 +126,11 @@ function complementOf(engine: NumericsEngine, operand: Operand): { value: Operan
  * `-y·log(p) − (1 − y)·log(1 − p)`, `(y − 1)·log1p(-p)`, …, with `p` a sigmoid (or a model's prediction).
  */
 export function detectBinaryCrossEntropy(engine: NumericsEngine, node: TSESTree.Node): BinaryCrossEntropyMatch | null {
+  // This runs on every + and −: test both terms by syntax before the sum is recognised (each must be able to be a
+  // product or a negation; `signedLogTerm` asks the same of the operands, here without recognising anything).
+  if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '+' || node.operator === '-') && !(engine.mayBe(node.left, MUL_OR_NEG) && engine.mayBe(node.right, MUL_OR_NEG))) {
+    return null;
+  }
   const top = engine.matchTop(node, ADD_OR_SUB);
   if (!top || (top.op !== 'add' && top.op !== 'sub')) return null;
   const terms = twoTerms(engine, top);

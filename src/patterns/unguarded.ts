@@ -49,6 +49,12 @@ export const ZERO_PRONE_WORDS: readonly AnchorOp[] = ['sum', 'norm', 'variance',
 
 const STAT_KERNELS: Record<string, ZeroSourceKind> = { std: 'standard deviation', variance: 'variance' };
 
+/** The object of a member read, seen through a `const` temporary (`hits` in `hits.length`). */
+function throughTemporary(engine: NumericsEngine, object: TSESTree.Node, env: Operand['env']): TSESTree.Node {
+  const inner = skipTypeWrappers(object);
+  return inner.type === AST_NODE_TYPES.Identifier ? skipTypeWrappers(engine.resolve({ node: inner, env }).node) : inner;
+}
+
 /** What kind of zero-prone value the operand is, or null. */
 export function zeroSource(engine: NumericsEngine, operand: Operand, options: { checkLength: boolean }): ZeroSource | null {
   // Written as a literal or as a sum, product or quotient, it is none of the values below (a range is a difference).
@@ -61,7 +67,7 @@ export function zeroSource(engine: NumericsEngine, operand: Operand, options: { 
 
   if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'length') {
     // xs.filter(p).length: a count of matches (the filtered array may be a temporary: `const hits = xs.filter(p)`)
-    const object = skipTypeWrappers(engine.resolve({ node: node.object, env: resolved.env }).node);
+    const object = throughTemporary(engine, node.object, resolved.env);
     // Array.prototype.filter takes a predicate: `stats.filter()` on some other object is not a count of matches.
     const predicate = object.type === AST_NODE_TYPES.CallExpression && object.arguments.length === 1 ? object.arguments[0] : null;
     const isPredicate =
@@ -73,7 +79,7 @@ export function zeroSource(engine: NumericsEngine, operand: Operand, options: { 
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'variance') {
     // tf.moments(x).variance, also through a temporary (`const m = tf.moments(x); m.variance`)
-    const object = skipTypeWrappers(engine.resolve({ node: node.object, env: resolved.env }).node);
+    const object = throughTemporary(engine, node.object, resolved.env);
     if (object.type === AST_NODE_TYPES.CallExpression && engine.tf.calls.get(object) === 'moments') {
       return { kind: 'variance', data: object.arguments[0] ?? null, nonNegative: true, domain: 'tensor' };
     }
