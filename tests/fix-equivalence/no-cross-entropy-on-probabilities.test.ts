@@ -253,6 +253,15 @@ const binaryScalarCases: FixCase[] = [
     property: SCALAR_PROPERTY,
   },
   {
+    name: 'logs in neutrally named temporaries: const a = Math.log(p), b = Math.log(1 − p); -(y·a + (1 − y)·b)',
+    code: `export function f(y: number, z: number) {\n  const p = 1 / (1 + Math.exp(-z));\n  const a = Math.log(p);\n  const b = Math.log(1 - p);\n  return -(y * a + (1 - y) * b);\n}\n`,
+    expectOutput: [KERNEL_IMPORT, 'return binaryCrossEntropyWithLogits(y, z);'],
+    rejectOutput: ['Math.log', 'const a'],
+    reference: bceRef,
+    inputs: SCALARS,
+    property: SCALAR_PROPERTY,
+  },
+  {
     name: 'inline 1/(1 + exp(−s)), log-likelihood → -binaryCrossEntropyWithLogits(y, s)',
     code: `export const f = (y: number, s: number) => y * Math.log(1 / (1 + Math.exp(-s))) + (1 - y) * Math.log(1 - 1 / (1 + Math.exp(-s)));\n`,
     expectOutput: [KERNEL_IMPORT, '=> -binaryCrossEntropyWithLogits(y, s);'],
