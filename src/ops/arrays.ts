@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { enclosingFunction, findVariable, isInside, simpleDeclarator, skipTypeWrappers, visit, writeReferences, type Variable } from '../analysis/bindings.js';
+import { constantInitializer, enclosingFunction, findVariable, isInside, simpleDeclarator, skipTypeWrappers, visit, writeReferences, type Variable } from '../analysis/bindings.js';
 import type { NumericsEngine } from './engine.js';
 import type { ElementBinding, Op, OpName, Operand } from './types.js';
 
@@ -57,8 +57,9 @@ function isReferenceTo(engine: NumericsEngine, node: TSESTree.Node, variable: Va
 function isCallbackTemporary(engine: NumericsEngine, node: TSESTree.Node, callback: FunctionNode): boolean {
   const inner = skipTypeWrappers(node);
   if (inner.type !== AST_NODE_TYPES.Identifier || callback.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const declaration = findVariable(engine.sourceCode, inner)?.defs[0]?.node;
-  return declaration !== undefined && isInside(declaration, callback.body.range);
+  // The same binding `engine.resolve` follows.
+  const binding = constantInitializer(engine.sourceCode, inner);
+  return binding !== null && isInside(binding.declarator, callback.body.range);
 }
 
 function mentions(node: TSESTree.Node, variable: Variable): boolean {

@@ -10,6 +10,8 @@ ruleTester.run('no-naive-logsumexp', rule, {
     "import * as tf from '@tensorflow/tfjs'; function lse(x) { const a = tf.sub(x, tf.max(x)); const b = tf.exp(a); const c = tf.sum(b); return tf.log(c); }",
     "import * as tf from '@tensorflow/tfjs'; const y = x.sub(x.max()).exp().sum().log();",
     'function f(xs) { const m = Math.max(...xs); return m + Math.log(xs.map((v) => Math.exp(v - m)).reduce((a, b) => a + b, 0)); }',
+    // Max-shifted, with the shifted exp in a const of a block-bodied callback.
+    'function f(xs) { const m = Math.max(...xs); return m + Math.log(xs.reduce((a, v) => { const e = Math.exp(v - m); return a + e; }, 0)); }',
     'function f(a, b) { const m = Math.max(a, b); return m + Math.log(Math.exp(a - m) + Math.exp(b - m)); }',
     'function f(xs) { const m = Math.max(...xs); let s = 0; for (const v of xs) s += Math.exp(v - m); return m + Math.log(s); }',
     // The stable built-ins themselves.

@@ -8,6 +8,8 @@ ruleTester.run('no-naive-variance', rule, {
   valid: [
     // Two-pass and Welford.
     'function v(xs: number[]) { const m = xs.reduce((a, b) => a + b, 0) / xs.length; return xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length; }',
+    // Two-pass, with the deviation in a const of a block-bodied callback.
+    'function v(xs: number[]) { const m = xs.reduce((a, b) => a + b, 0) / xs.length; return xs.reduce((a, x) => { const d = x - m; return a + d * d; }, 0) / xs.length; }',
     'function v(xs: number[]) { let n = 0, mean = 0, m2 = 0; for (const x of xs) { n++; const d = x - mean; mean += d / n; m2 += d * (x - mean); } return m2 / (n - 1); }',
     "import * as tf from '@tensorflow/tfjs'; const { mean, variance } = tf.moments(x, 0);",
     "import * as tf from '@tensorflow/tfjs'; const m = tf.mean(x, 0, true); const v = tf.mean(tf.square(tf.sub(x, m)), 0);",
